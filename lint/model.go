@@ -1,0 +1,337 @@
+// Package lint is the vocabulary every part of hatcheck shares: the project model that
+// readers build (Issue, History, Sprint, Plan, Task, ChangeRequest), the rules that check it,
+// the findings they report, the configuration, and the engine that runs rules over a project.
+// It imports nothing else of hatcheck's.
+package lint
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Position is where a value came from: a line (and column) in a text input, or a sheet and
+// cell in a workbook. For workbook positions Line holds the spreadsheet row, so findings sort
+// and point (SARIF region.startLine) the same way for both kinds of input.
+type Position struct {
+	Path   string `json:"path,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Sheet  string `json:"sheet,omitempty"`
+	Cell   string `json:"cell,omitempty"`
+}
+
+// IsZero reports whether the position names no place at all.
+func (p Position) IsZero() bool { return p == Position{} }
+
+// String renders the position as the text format shows it: "export.json:12", "plan.xlsx:Plan!F7",
+// or "-" when nothing is known.
+func (p Position) String() string {
+	if p.Path == "" {
+		return "-"
+	}
+	var b strings.Builder
+	b.WriteString(p.Path)
+	switch {
+	case p.Sheet != "" && p.Cell != "":
+		b.WriteString(":" + p.Sheet + "!" + p.Cell)
+	case p.Sheet != "":
+		b.WriteString(":" + p.Sheet)
+	case p.Line > 0:
+		b.WriteString(":" + strconv.Itoa(p.Line))
+		if p.Column > 0 {
+			b.WriteString(":" + strconv.Itoa(p.Column))
+		}
+	}
+	return b.String()
+}
+
+// Person is someone seen in Jira. Cloud gives an AccountID; Server and Data Center give a
+// Key and a Name; the email may be hidden. A person with no attribute at all (a change made
+// by nobody Jira can name) matches no configured person.
+type Person struct {
+	AccountID   string `json:"account_id,omitempty"`
+	Key         string `json:"key,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Email       string `json:"email,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
+}
+
+// IsZero reports whether Jira named nobody.
+func (p Person) IsZero() bool { return p == Person{} }
+
+// String is the most readable name for messages: display name, else email, name, key, id;
+// "nobody" for a change without an author.
+func (p Person) String() string {
+	for _, s := range []string{p.DisplayName, p.Email, p.Name, p.Key, p.AccountID} {
+		if s != "" {
+			return s
+		}
+	}
+	return "nobody"
+}
+
+// Status categories as Jira names them.
+const (
+	CategoryNew           = "new"
+	CategoryIndeterminate = "indeterminate"
+	CategoryDone          = "done"
+)
+
+// Issue is one Jira issue with the fields hatcheck reads and its changelog.
+// Dates without a time (due date, Target start) are midnight UTC; a zero time means absent.
+type Issue struct {
+	Key, ID, Self  string
+	Project        string // project key
+	Type           string // issue type name
+	Subtask        bool
+	Summary        string
+	Description    string // plain text; Atlassian Document Format text nodes joined
+	Status         string
+	StatusCategory string // CategoryNew, CategoryIndeterminate, CategoryDone, or ""
+	Resolution     string
+	Priority       string
+	Labels         []string
+	FixVersions    []string
+	Assignee       Person
+	Reporter       Person
+	Creator        Person
+	Created        time.Time
+	Updated        time.Time
+	Resolved       time.Time
+	Due            time.Time // the duedate field
+	Parent         string    // parent issue key (also an epic given as parent)
+	Epic           string    // epic link key, from the epic field role
+
+	// Fields resolved from jira.fields roles.
+	Rank       string   // LexoRank; "" when unranked
+	Sprints    []int    // ids of the sprints the issue is in now, see Project.Sprints
+	Estimate   *float64 // nil when absent
+	Value      *float64 // nil when absent
+	Acceptance string   // acceptance criteria field text
+
+	// Dates holds the values of the dates.fields entries, keyed by the entry as configured
+	// ("duedate", "Target start"); absent fields have no key.
+	Dates map[string]time.Time
+
+	Histories []History // ordered by Created, then numeric ID
+	// ChangelogTotal is the changelog's "total" when the input gave one, else -1.
+	ChangelogTotal int
+
+	Pos Position // where the issue object starts in its input
+}
+
+// ParentKeys returns the keys of the issue's parent and epic, without duplicates.
+func (i *Issue) ParentKeys() []string {
+	var keys []string
+	if i.Parent != "" {
+		keys = append(keys, i.Parent)
+	}
+	if i.Epic != "" && i.Epic != i.Parent {
+		keys = append(keys, i.Epic)
+	}
+	return keys
+}
+
+// History is one changelog entry: who changed what, when.
+type History struct {
+	ID      string
+	Author  Person
+	Created time.Time
+	Items   []Change
+	Pos     Position
+}
+
+// FieldKind is what a changelog item or a field is to hatcheck, resolved by the reader from
+// field ids, names and the configured jira.fields roles.
+type FieldKind string
+
+// Field kinds. KindDate marks a field listed in dates.fields; its configured entry is in
+// Change.DateField.
+const (
+	KindOther      FieldKind = ""
+	KindRank       FieldKind = "rank"
+	KindSprint     FieldKind = "sprint"
+	KindEstimate   FieldKind = "estimate"
+	KindValue      FieldKind = "value"
+	KindAcceptance FieldKind = "acceptance"
+	KindEpic       FieldKind = "epic"
+	KindParent     FieldKind = "parent"
+	KindPriority   FieldKind = "priority"
+	KindStatus     FieldKind = "status"
+	KindLabels     FieldKind = "labels"
+	KindDate       FieldKind = "date"
+)
+
+// Change is one item of a history.
+type Change struct {
+	Field      string // as Jira names it: "Rank", "Sprint", "duedate"
+	FieldType  string // "jira" or "custom"
+	FieldID    string // optional in exports
+	From       string
+	FromString string
+	To         string
+	ToString   string
+	Kind       FieldKind
+	DateField  string // for KindDate: the dates.fields entry it matched
+}
+
+// Sprint is a sprint known from the sprint field values of all issues, merged by id.
+type Sprint struct {
+	ID       int
+	Name     string
+	State    string // "active", "closed", "future" (lower case)
+	BoardID  int
+	Start    time.Time
+	End      time.Time
+	Complete time.Time
+}
+
+// Input describes one input file as the JSON report lists it.
+type Input struct {
+	Kind           string `json:"kind"` // "jira" or "plan"
+	Format         string `json:"-"`    // "json", "csv", "xlsx", "fetch"
+	Path           string `json:"path"`
+	Issues         int    `json:"issues,omitempty"`
+	Tasks          int    `json:"tasks,omitempty"`
+	ChangeRequests int    `json:"change_requests,omitempty"`
+	Histories      int    `json:"-"` // changelog histories read; 0 means the input has no history
+}
+
+// ValueProblem is a single value a reader could not read as its type. The item is kept
+// without the value; the input-value-invalid rule reports it.
+type ValueProblem struct {
+	Pos      Position
+	Subject  string // issue key or task id, when known
+	Field    string // field or column role
+	Value    string // the text that could not be read, shortened
+	Expected string // "a date like 2026-03-10", "a number", ...
+}
+
+// Project is everything a run checks: the Jira issues, the sprints, the plan, and what the
+// readers could not read.
+type Project struct {
+	Issues  []*Issue        // sorted by input position; keys are unique
+	Sprints map[int]*Sprint // merged by id
+	Plan    *Plan           // nil without a plan
+	Inputs  []Input
+
+	// Fields maps each field role (rank, sprint, estimate, value, acceptance, epic) to the
+	// Jira field id or name it was resolved to; a role missing here was found in no issue.
+	Fields map[FieldKind]string
+
+	Problems []ValueProblem
+}
+
+// Issue returns the issue with the given key, or nil.
+func (p *Project) Issue(key string) *Issue {
+	for _, i := range p.Issues {
+		if i.Key == key {
+			return i
+		}
+	}
+	return nil
+}
+
+// LinkType is a predecessor link type.
+type LinkType string
+
+// Predecessor link types.
+const (
+	FinishToStart  LinkType = "FS"
+	StartToStart   LinkType = "SS"
+	FinishToFinish LinkType = "FF"
+	StartToFinish  LinkType = "SF"
+)
+
+// Link is one predecessor entry of a task: REF[TYPE][LAG].
+type Link struct {
+	Ref  string   // task id or WBS code as written
+	Type LinkType // FS when not written
+	// Lag in days: working days (Monday to Friday) unless Elapsed, then calendar days.
+	// Hours are converted at 8 a day, rounded up; weeks are 5 working or 7 elapsed days.
+	Lag     int
+	Elapsed bool
+	Raw     string // the entry as written
+}
+
+// Task is one row of the plan sheet whose name cell is not empty.
+type Task struct {
+	ID        string // id cell, else the 1-based position among the sheet's tasks
+	Row       int
+	Name      string
+	Level     int // 1 for top level
+	Summary   bool
+	Milestone bool
+	Jira      []string // keys named in the jira cell (text or hyperlink)
+	Owner     string
+	Status    string
+
+	Start, Finish                 time.Time // midnight UTC; zero when absent
+	BaselineStart, BaselineFinish time.Time
+	Duration                      *float64 // days, when the plan gives it
+	Percent                       *float64 // 0..100, when the plan gives it
+
+	Predecessors []Link
+	Parent       *Task   // the summary task above, nil at the top
+	Children     []*Task // tasks directly below
+
+	// Cells maps a column role ("name", "finish", "predecessors") to the cell reference of
+	// this row ("F7"), so a finding can point at the exact cell.
+	Cells map[string]string
+}
+
+// ChangeRequest is one row of the plan's change-log sheet.
+type ChangeRequest struct {
+	ID          string
+	Row         int
+	Jira        []string
+	Tasks       []string
+	Status      string
+	Approver    string
+	ApprovedOn  time.Time // zero when empty
+	Description string
+	Cells       map[string]string
+}
+
+// Plan is the PM's project plan read from a workbook.
+type Plan struct {
+	Path         string
+	Sheet        string
+	HeaderRow    int
+	Columns      map[string]string // column role -> header text as found
+	Tasks        []*Task           // in sheet order
+	ChangesSheet string            // "" when the workbook has none
+	Changes      []*ChangeRequest
+}
+
+// HasColumn reports whether the plan sheet has a column for the role.
+func (p *Plan) HasColumn(role string) bool { _, ok := p.Columns[role]; return ok }
+
+// Task returns the task with the given id (or WBS code), or nil.
+func (p *Plan) Task(id string) *Task {
+	for _, t := range p.Tasks {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// Pos returns the position of a task's cell for a column role, falling back to the name cell.
+func (p *Plan) Pos(t *Task, role string) Position {
+	cell := t.Cells[role]
+	if cell == "" {
+		cell = t.Cells["name"]
+	}
+	return Position{Path: p.Path, Line: t.Row, Sheet: p.Sheet, Cell: cell}
+}
+
+// ChangePos returns the position of a change request's cell for a column role.
+func (p *Plan) ChangePos(c *ChangeRequest, role string) Position {
+	cell := c.Cells[role]
+	if cell == "" {
+		cell = c.Cells["id"]
+	}
+	return Position{Path: p.Path, Line: c.Row, Sheet: p.ChangesSheet, Cell: cell}
+}

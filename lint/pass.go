@@ -1,0 +1,420 @@
+package lint
+
+import (
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Pass is what a rule sees while it runs: the project, the configuration, the reference
+// time, and the terms of SPEC §5 as methods, so every rule means the same by "done",
+// "ready", "in role" or "approved".
+type Pass struct {
+	Rule    *Rule
+	Project *Project
+	Config  *Config
+	Now     time.Time
+
+	report func(Finding)
+	metric func(name, project string, v float64)
+	facts  *facts
+}
+
+// NewPass prepares a pass of one rule. Passes of one run share facts through shared;
+// report and metric receive what the rule reports.
+func NewPass(r *Rule, p *Project, c *Config, now time.Time, shared *Pass, report func(Finding), metric func(name, project string, v float64)) *Pass {
+	pass := &Pass{Rule: r, Project: p, Config: c, Now: now, report: report, metric: metric}
+	if shared != nil {
+		pass.facts = shared.facts
+	}
+	if pass.facts == nil {
+		pass.facts = &facts{}
+	}
+	return pass
+}
+
+// facts are derived once per run and shared by every pass.
+type facts struct {
+	ranked     map[string][]*Issue // project -> open ranked backlog items, top first
+	rankPos    map[*Issue]int      // position in ranked (0-based)
+	planKeys   map[string]bool
+	parentKeys map[string][]string
+}
+
+// Report records a finding. The engine fills in rule, category, severity, fingerprint
+// and status.
+func (p *Pass) Report(f Finding) { p.report(f) }
+
+// Metric records a per-project metric for the JSON summary (metrics.NAME.PROJECT).
+func (p *Pass) Metric(name, project string, v float64) { p.metric(name, project, v) }
+
+// Issues returns the issues the rule should look at: every issue, except those of projects
+// that lack a role the rule needs (role-unassigned reports those).
+func (p *Pass) Issues() []*Issue {
+	if len(p.Rule.Needs) == 0 {
+		return p.Project.Issues
+	}
+	out := make([]*Issue, 0, len(p.Project.Issues))
+	for _, i := range p.Project.Issues {
+		if p.RolesAssigned(i.Project, p.Rule.Needs...) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// RolesAssigned reports whether the project has someone configured in every given role.
+func (p *Pass) RolesAssigned(project string, roles ...Role) bool {
+	for _, r := range roles {
+		if len(p.Config.RoleMembers(project, r)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Histories returns the issue's changelog entries that history rules consider: those not
+// made by a bot and not before --since.
+func (p *Pass) Histories(i *Issue) []History {
+	out := make([]History, 0, len(i.Histories))
+	for _, h := range i.Histories {
+		if p.Config.IsBot(h.Author) {
+			continue
+		}
+		if !p.Config.Since.IsZero() && h.Created.Before(p.Config.Since) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// InRole reports whether the person holds the role (or is its delegate) in the project.
+func (p *Pass) InRole(person Person, project string, r Role) bool {
+	return p.Config.InRole(person, project, r)
+}
+
+// IsApprover reports whether the person may approve scope changes in the project.
+func (p *Pass) IsApprover(person Person, project string) bool {
+	return p.Config.IsApprover(person, project)
+}
+
+// Done reports whether the issue is done: status category done, or a status named in
+// jira.done_statuses.
+func (p *Pass) Done(i *Issue) bool {
+	if i.StatusCategory == CategoryDone {
+		return true
+	}
+	return containsFold(p.Config.Jira.DoneStatuses, i.Status)
+}
+
+// BacklogItem reports whether the issue is a backlog item: a type in backlog.types, not a
+// sub-task, not an epic.
+func (p *Pass) BacklogItem(i *Issue) bool {
+	return !i.Subtask && !strings.EqualFold(i.Type, "Epic") && containsFold(p.Config.Backlog.Types, i.Type)
+}
+
+// RankedBacklog returns the open backlog items of the project that have a rank, top first.
+func (p *Pass) RankedBacklog(project string) []*Issue {
+	p.rankFacts()
+	return p.facts.ranked[project]
+}
+
+// RankPosition returns the 0-based position of an open ranked backlog item in its project's
+// ranked backlog, or -1.
+func (p *Pass) RankPosition(i *Issue) int {
+	p.rankFacts()
+	if n, ok := p.facts.rankPos[i]; ok {
+		return n
+	}
+	return -1
+}
+
+func (p *Pass) rankFacts() {
+	if p.facts.ranked != nil {
+		return
+	}
+	p.facts.ranked = map[string][]*Issue{}
+	p.facts.rankPos = map[*Issue]int{}
+	for _, i := range p.Project.Issues {
+		if i.Rank != "" && p.BacklogItem(i) && !p.Done(i) {
+			p.facts.ranked[i.Project] = append(p.facts.ranked[i.Project], i)
+		}
+	}
+	for _, list := range p.facts.ranked {
+		sort.SliceStable(list, func(a, b int) bool { return list[a].Rank < list[b].Rank })
+		for n, i := range list {
+			p.facts.rankPos[i] = n
+		}
+	}
+}
+
+// Ready reports whether an open backlog item is ready: in an active or future sprint, or
+// among the top backlog.ready_depth open backlog items by rank in its project.
+func (p *Pass) Ready(i *Issue) bool {
+	if !p.BacklogItem(i) || p.Done(i) {
+		return false
+	}
+	for _, id := range i.Sprints {
+		if s := p.Project.Sprints[id]; s != nil && (s.State == "active" || s.State == "future") {
+			return true
+		}
+	}
+	n := p.RankPosition(i)
+	return n >= 0 && n < p.Config.Backlog.ReadyDepth
+}
+
+// ActiveWindow returns when changes to a sprint's scope count: after start + scope.grace,
+// and for a closed sprint before its completeDate (or endDate). end is zero for a sprint
+// still running; ok is false for a sprint that never started.
+func (p *Pass) ActiveWindow(s *Sprint) (start, end time.Time, ok bool) {
+	if s == nil || s.Start.IsZero() || strings.EqualFold(s.State, "future") {
+		return time.Time{}, time.Time{}, false
+	}
+	start = s.Start.Add(p.Config.Scope.Grace)
+	if strings.EqualFold(s.State, "closed") {
+		end = s.Complete
+		if end.IsZero() {
+			end = s.End
+		}
+	}
+	return start, end, true
+}
+
+// InActiveWindow reports whether t falls inside the sprint's active window.
+func (p *Pass) InActiveWindow(s *Sprint, t time.Time) bool {
+	start, end, ok := p.ActiveWindow(s)
+	return ok && t.After(start) && (end.IsZero() || t.Before(end))
+}
+
+// SprintIDs reads the sprint ids of a sprint changelog value ("76, 79").
+func SprintIDs(s string) []int {
+	var ids []int
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		if n, err := strconv.Atoi(f); err == nil {
+			ids = append(ids, n)
+		}
+	}
+	return ids
+}
+
+// SprintMembershipAt returns the ids of the sprints the issue was in at time t, replaying its
+// sprint changes (all of them, bots' too: membership is a fact, not a judgement). Before
+// the first change the issue was in that change's "from" sprints; with no sprint changes it
+// has been in its current sprints since it was created.
+func (p *Pass) SprintMembershipAt(i *Issue, t time.Time) []int {
+	var current []int
+	seen := false
+	for _, h := range i.Histories {
+		for _, c := range h.Items {
+			if c.Kind != KindSprint {
+				continue
+			}
+			if !seen {
+				current, seen = SprintIDs(c.From), true
+			}
+			if h.Created.After(t) {
+				return current
+			}
+			current = SprintIDs(c.To)
+		}
+	}
+	if !seen {
+		if t.Before(i.Created) {
+			return nil
+		}
+		return i.Sprints
+	}
+	return current
+}
+
+// CalendarDate returns the calendar date of t in the configured timezone, as midnight UTC.
+func (p *Pass) CalendarDate(t time.Time) time.Time {
+	tz := p.Config.Timezone
+	if tz == nil {
+		tz = time.UTC
+	}
+	y, m, d := t.In(tz).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Today is the calendar date of --now in the configured timezone.
+func (p *Pass) Today() time.Time { return p.CalendarDate(p.Now) }
+
+// InPlanScope reports whether the issue's key, or its parent or epic key, is named by a plan task.
+func (p *Pass) InPlanScope(i *Issue) bool {
+	keys := p.PlanKeys()
+	if keys[i.Key] {
+		return true
+	}
+	for _, k := range i.ParentKeys() {
+		if keys[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// PlanKeys returns the set of Jira keys named by plan tasks.
+func (p *Pass) PlanKeys() map[string]bool {
+	if p.facts.planKeys == nil {
+		p.facts.planKeys = map[string]bool{}
+		if p.Project.Plan != nil {
+			for _, t := range p.Project.Plan.Tasks {
+				for _, k := range t.Jira {
+					p.facts.planKeys[k] = true
+				}
+			}
+		}
+	}
+	return p.facts.planKeys
+}
+
+// Approval is the record that approved a change.
+type Approval struct {
+	Route string    // "change-log" or "label"
+	By    string    // the approver as recorded
+	At    time.Time // when it was recorded; zero when the change log gives no date
+	Ref   string    // change request id, or the history id that added the label
+	Pos   Position
+}
+
+// Approved reports whether a change to the issue at time t was approved (SPEC §5): by an
+// approved change-log row naming the issue or its parent/epic, recorded no later than the
+// calendar date of t + scope.approval_window; or by the approval label, added by an approver
+// no later than t + scope.approval_window.
+func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
+	deadline := t.Add(p.Config.Scope.ApprovalWindow)
+	if plan := p.Project.Plan; plan != nil {
+		names := append([]string{i.Key}, i.ParentKeys()...)
+		for _, cr := range plan.Changes {
+			if !p.ApprovedRow(cr, i.Project) || !slices.ContainsFunc(cr.Jira, func(k string) bool { return slices.Contains(names, k) }) {
+				continue
+			}
+			if !cr.ApprovedOn.IsZero() && cr.ApprovedOn.After(p.CalendarDate(deadline)) {
+				continue
+			}
+			return Approval{Route: "change-log", By: cr.Approver, At: cr.ApprovedOn, Ref: cr.ID, Pos: plan.ChangePos(cr, "status")}, true
+		}
+	}
+	label := p.Config.Scope.ApprovalLabel
+	if label == "" || !containsFold(i.Labels, label) {
+		return Approval{}, false
+	}
+	// The latest history that added the label is the one that put it where it is now.
+	var adder *History
+	for n := range i.Histories {
+		h := &i.Histories[n]
+		for _, c := range h.Items {
+			if c.Kind == KindLabels && hasWordFold(c.ToString, label) && !hasWordFold(c.FromString, label) {
+				adder = h
+			}
+		}
+	}
+	if adder != nil {
+		if p.IsApprover(adder.Author, i.Project) && !adder.Created.After(deadline) {
+			return Approval{Route: "label", By: adder.Author.String(), At: adder.Created, Ref: adder.ID, Pos: adder.Pos}, true
+		}
+		return Approval{}, false
+	}
+	if i.Created.After(deadline) {
+		return Approval{}, false
+	}
+	for _, who := range []Person{i.Creator, i.Reporter} {
+		if p.IsApprover(who, i.Project) {
+			return Approval{Route: "label", By: who.String(), At: i.Created, Pos: i.Pos}, true
+		}
+	}
+	return Approval{}, false
+}
+
+// ApprovedRow reports whether a change-log row is an approval: its status is one of
+// scope.approved_statuses and its approver is an approver in the project.
+func (p *Pass) ApprovedRow(cr *ChangeRequest, project string) bool {
+	return containsFold(p.Config.Scope.ApprovedStatuses, cr.Status) && p.IsApprover(PersonFromText(cr.Approver), project)
+}
+
+// TaskApproved returns the approved change-log row naming the task (by id) or one of its
+// Jira keys, if there is one.
+func (p *Pass) TaskApproved(t *Task) (*ChangeRequest, bool) {
+	plan := p.Project.Plan
+	if plan == nil {
+		return nil, false
+	}
+	for _, cr := range plan.Changes {
+		if !containsFold(p.Config.Scope.ApprovedStatuses, cr.Status) {
+			continue
+		}
+		approver := false
+		for _, project := range p.taskProjects(t) {
+			approver = approver || p.IsApprover(PersonFromText(cr.Approver), project)
+		}
+		if !approver {
+			continue
+		}
+		if slices.Contains(cr.Tasks, t.ID) || slices.ContainsFunc(cr.Jira, func(k string) bool { return slices.Contains(t.Jira, k) }) {
+			return cr, true
+		}
+	}
+	return nil, false
+}
+
+// taskProjects returns the Jira projects a task's keys belong to, or "" (global roles).
+func (p *Pass) taskProjects(t *Task) []string {
+	out := []string{""}
+	for _, k := range t.Jira {
+		if proj, _, ok := strings.Cut(k, "-"); ok {
+			out = append(out, proj)
+		}
+	}
+	return out
+}
+
+// BrowseURL returns the link to an issue in Jira: jira.base_url (else jira.url) + /browse/KEY,
+// else derived from the issue's self link; "" when neither is known.
+func (p *Pass) BrowseURL(i *Issue) string {
+	return BrowseURL(p.Config, i)
+}
+
+// BrowseURL is Pass.BrowseURL for code that has no pass.
+func BrowseURL(c *Config, i *Issue) string {
+	base := c.Jira.BaseURL
+	if base == "" {
+		base = c.Jira.URL
+	}
+	if base == "" && i.Self != "" {
+		if u, err := url.Parse(i.Self); err == nil && u.Host != "" {
+			base = u.Scheme + "://" + u.Host
+			if k := strings.Index(u.Path, "/rest/"); k > 0 {
+				base += u.Path[:k]
+			}
+		}
+	}
+	if base == "" {
+		return ""
+	}
+	return strings.TrimRight(base, "/") + "/browse/" + i.Key
+}
+
+func containsFold(list []string, s string) bool {
+	s = strings.TrimSpace(s)
+	for _, e := range list {
+		if strings.EqualFold(strings.TrimSpace(e), s) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordFold reports whether a space-separated list of labels holds the label.
+func hasWordFold(list, label string) bool {
+	for _, w := range strings.Fields(list) {
+		if strings.EqualFold(w, label) {
+			return true
+		}
+	}
+	return false
+}
