@@ -17,6 +17,9 @@ type Pass struct {
 	Project *Project
 	Config  *Config
 	Now     time.Time
+	// Enabled lists every rule enabled for the run, so a rule like field-not-found can
+	// name the rules a gap skips.
+	Enabled []*Rule
 
 	report func(Finding)
 	metric func(name, project string, v float64)

@@ -155,6 +155,28 @@ type Report struct {
 	Rules []*Rule
 	// Errors are rules that could not run.
 	Errors []RuleError
+	// Backlog and Schedule are the data behind the HTML report's charts, filled by the
+	// engine from the project so that formats never recompute anything.
+	Backlog  []BacklogPoint
+	Schedule []SchedulePoint
+}
+
+// BacklogPoint is one open ranked backlog item: its rank position and value.
+type BacklogPoint struct {
+	Project  string
+	Key      string
+	Rank     int      // 1 = top of the project's backlog
+	Value    *float64 // nil without a value
+	Inverted bool     // a rank-value-inversion finding names it
+}
+
+// SchedulePoint pairs a plan task's finish with the due date of an issue it names.
+type SchedulePoint struct {
+	Task   string // task id
+	Name   string
+	Key    string
+	Finish time.Time
+	Due    time.Time
 }
 
 // Tool names the program that wrote a report.
