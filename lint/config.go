@@ -31,6 +31,9 @@ type Config struct {
 	ShowWaived bool
 	Color      string // auto, always, never
 	Quiet      bool
+
+	// ruleRefs are the rule names the file wrote, with their places, for CheckRuleNames.
+	ruleRefs []ruleRef
 }
 
 // RolesConfig says who wears which hat. Entries are people as SPEC §3 "People" describes.
