@@ -20,10 +20,14 @@ type Pass struct {
 	// Enabled lists every rule enabled for the run, so a rule like field-not-found can
 	// name the rules a gap skips.
 	Enabled []*Rule
+	// Findings holds, for an AfterWaivers rule only, every finding the other rules
+	// reported, with the engine's fields filled in (status, waiver, fingerprint).
+	Findings []Finding
 
-	report func(Finding)
-	metric func(name, project string, v float64)
-	facts  *facts
+	waiverUsed []bool // per Config.Waivers entry, whether it matched a finding
+	report     func(Finding)
+	metric     func(name, project string, v float64)
+	facts      *facts
 }
 
 // NewPass prepares a pass of one rule. Passes of one run share facts through shared;
@@ -53,6 +57,19 @@ func (p *Pass) Report(f Finding) { p.report(f) }
 
 // Metric records a per-project metric for the JSON summary (metrics.NAME.PROJECT).
 func (p *Pass) Metric(name, project string, v float64) { p.metric(name, project, v) }
+
+// WaiverUsed reports, for an AfterWaivers rule, whether the i-th waiver of Config.Waivers
+// matched a finding (by rule and subject), even one it no longer applies to because it has
+// expired or because an earlier waiver matched first.
+func (p *Pass) WaiverUsed(i int) bool { return i >= 0 && i < len(p.waiverUsed) && p.waiverUsed[i] }
+
+// WaiverExpired reports whether a waiver's expires date is before today: it applies through
+// the whole of that day in the configured timezone.
+func (p *Pass) WaiverExpired(w Waiver) bool { return waiverExpired(w, p.Today()) }
+
+func waiverExpired(w Waiver, today time.Time) bool {
+	return !w.Expires.IsZero() && today.After(w.Expires)
+}
 
 // Issues returns the issues the rule should look at: every issue, except those of projects
 // that lack a role the rule needs (role-unassigned reports those).

@@ -97,6 +97,10 @@ type Rule struct {
 	Fields []FieldKind
 	// Plan rules need a plan; they are skipped without one.
 	NeedsPlan bool
+	// AfterWaivers rules run after every other rule, and their pass holds every finding
+	// the others reported, with status and waiver (Pass.Findings, Pass.WaiverUsed): the
+	// housekeeping rules that report on waivers need that.
+	AfterWaivers bool
 	// Check inspects pass.Project and reports through pass.Report. An error stops only
 	// this rule; the engine reports it and goes on.
 	Check func(pass *Pass) error
@@ -155,6 +159,9 @@ type Report struct {
 	Rules []*Rule
 	// Errors are rules that could not run.
 	Errors []RuleError
+	// Skipped are enabled rules the engine did not run, with why (no plan, a field not
+	// found), in catalogue order.
+	Skipped []RuleSkip
 	// Backlog and Schedule are the data behind the HTML report's charts, filled by the
 	// engine from the project so that formats never recompute anything.
 	Backlog  []BacklogPoint
@@ -204,6 +211,12 @@ type Summary struct {
 type RuleError struct {
 	Rule string `json:"rule"`
 	Err  string `json:"error"`
+}
+
+// RuleSkip is an enabled rule that did not run, and why.
+type RuleSkip struct {
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
 }
 
 // InputError is a problem with an input that stops the run (exit 2): it carries the place.

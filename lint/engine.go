@@ -1,0 +1,410 @@
+package lint
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RunOptions are the settings of one run that are not configuration.
+type RunOptions struct {
+	// Now is the reference time (--now); the zero time means the clock's time.
+	Now  time.Time
+	Tool Tool
+	// Baseline is an earlier report: findings it holds get StatusBaseline.
+	Baseline *Baseline
+}
+
+// RankValueInversion is the rule whose findings mark backlog points as inverted in the
+// report's chart data.
+const RankValueInversion = "rank-value-inversion"
+
+// Run checks the project with the rules of all that the configuration enables, in
+// catalogue order, and returns the report. The configuration's rule names must be known
+// (an error otherwise). A rule that fails or panics is recorded in Report.Errors and the
+// others go on. The report is the same for the same project, configuration and Now.
+func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error) {
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	if err := cfg.CheckRuleNames(all); err != nil {
+		return nil, err
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	enabled, severity := SelectRules(cfg, all)
+	rep := &Report{
+		Tool:    opts.Tool,
+		Now:     now,
+		Inputs:  slices.Clone(p.Inputs),
+		Rules:   enabled,
+		Summary: Summary{ByRule: map[string]int{}, Metrics: map[string]map[string]float64{}},
+	}
+
+	var running, after []*Rule
+	for _, r := range enabled {
+		if reason := skipReason(r, p); reason != "" {
+			rep.Skipped = append(rep.Skipped, RuleSkip{Rule: r.Name, Reason: reason})
+			continue
+		}
+		if r.AfterWaivers {
+			after = append(after, r)
+		} else {
+			running = append(running, r)
+		}
+	}
+
+	e := &engine{project: p, cfg: cfg, now: now, rep: rep, severity: severity, enabled: enabled}
+	e.shared = NewPass(&Rule{}, p, cfg, now, nil, nil, nil)
+	e.today = e.shared.Today()
+	e.waiverUsed = make([]bool, len(cfg.Waivers))
+
+	var findings []Finding
+	for _, r := range running {
+		findings = append(findings, e.run(r, nil)...)
+	}
+	e.settle(findings)
+	for _, r := range after {
+		// Each housekeeping rule sees the findings of the ordinary rules, settled.
+		settled := slices.Clone(findings)
+		SortFindings(settled)
+		setFingerprints(settled)
+		own := e.run(r, settled)
+		e.settle(own)
+		findings = append(findings, own...)
+	}
+
+	SortFindings(findings)
+	setFingerprints(findings)
+	e.applyBaseline(findings, opts.Baseline)
+	rep.Findings = findings
+	e.summarise()
+	e.chartData()
+	return rep, nil
+}
+
+// SelectRules returns the rules of all the configuration enables, in catalogue order, and
+// the severity each runs at. A rule runs when it is on by default or enabled (a severity in
+// rules, or enable) and not turned off (rules: off, or disable); only, when given, runs
+// exactly the rules it names.
+func SelectRules(cfg *Config, all []*Rule) ([]*Rule, map[string]Severity) {
+	severity := map[string]Severity{}
+	var enabled []*Rule
+	for _, r := range all {
+		on := !r.DefaultOff
+		sev := r.Severity
+		if s, ok := cfg.Rules[r.Name]; ok {
+			if s == Off {
+				on = false
+			} else {
+				on, sev = true, s
+			}
+		}
+		if slices.Contains(cfg.Enable, r.Name) {
+			on = true
+		}
+		if slices.Contains(cfg.Disable, r.Name) {
+			on = false
+		}
+		if len(cfg.Only) > 0 {
+			on = slices.Contains(cfg.Only, r.Name)
+		}
+		if !on {
+			continue
+		}
+		if sev == Off {
+			sev = r.Severity
+		}
+		if sev == Off {
+			sev = Warning // a rule declared without a severity still reports something
+		}
+		severity[r.Name] = sev
+		enabled = append(enabled, r)
+	}
+	return enabled, severity
+}
+
+// skipReason says why an enabled rule cannot run on the project, or "" when it can.
+func skipReason(r *Rule, p *Project) string {
+	if r.NeedsPlan && p.Plan == nil {
+		return "no plan was given"
+	}
+	var missing []string
+	for _, k := range r.Fields {
+		if _, ok := p.Fields[k]; !ok {
+			missing = append(missing, string(k))
+		}
+	}
+	if len(missing) > 0 {
+		return "the " + strings.Join(missing, " and ") + " field was found in no issue"
+	}
+	return ""
+}
+
+// engine holds the state of one Run.
+type engine struct {
+	project    *Project
+	cfg        *Config
+	now, today time.Time
+	rep        *Report
+	severity   map[string]Severity
+	enabled    []*Rule
+	shared     *Pass
+	waiverUsed []bool
+	issueURLs  map[string]string
+}
+
+// run runs one rule, recovering a panic into a RuleError, and returns its findings with
+// rule, category and severity filled in.
+func (e *engine) run(r *Rule, settled []Finding) (out []Finding) {
+	report := func(f Finding) {
+		f.Rule, f.Category, f.Severity = r.Name, r.Category, e.severity[r.Name]
+		if f.URL == "" {
+			f.URL = e.issueURL(f.Subject)
+		}
+		f.Fingerprint, f.Status, f.Waiver = "", StatusNew, nil
+		out = append(out, f)
+	}
+	metric := func(name, project string, v float64) {
+		m := e.rep.Summary.Metrics[name]
+		if m == nil {
+			m = map[string]float64{}
+			e.rep.Summary.Metrics[name] = m
+		}
+		m[project] = v
+	}
+	pass := NewPass(r, e.project, e.cfg, e.now, e.shared, report, metric)
+	pass.Enabled = e.enabled
+	if r.AfterWaivers {
+		pass.Findings = settled
+		pass.waiverUsed = e.waiverUsed
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			e.rep.Errors = append(e.rep.Errors, RuleError{Rule: r.Name, Err: fmt.Sprintf("the rule panicked (a bug in hatcheck): %v%s", v, panicPlace())})
+		}
+	}()
+	if r.Check == nil {
+		return nil
+	}
+	if err := r.Check(pass); err != nil {
+		e.rep.Errors = append(e.rep.Errors, RuleError{Rule: r.Name, Err: err.Error()})
+	}
+	return out
+}
+
+// panicPlace returns " at FILE:LINE" for the function that panicked, read from the stack
+// of the deferred call that recovered, so a bug report can point at the code.
+func panicPlace() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf(" at %s:%d", filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// issueURL returns the browse link of a subject that is an issue key, else "".
+func (e *engine) issueURL(subject string) string {
+	if e.issueURLs == nil {
+		e.issueURLs = map[string]string{}
+		for _, i := range e.project.Issues {
+			if u := BrowseURL(e.cfg, i); u != "" {
+				e.issueURLs[i.Key] = u
+			}
+		}
+	}
+	return e.issueURLs[subject]
+}
+
+// settle applies the waivers to findings, recording which waivers matched.
+func (e *engine) settle(findings []Finding) {
+	for n := range findings {
+		f := &findings[n]
+		for i, w := range e.cfg.Waivers {
+			if !w.Matches(f) {
+				continue
+			}
+			e.waiverUsed[i] = true
+			if f.Waiver == nil && !waiverExpired(w, e.today) {
+				f.Status, f.Waiver = StatusWaived, &e.cfg.Waivers[i]
+			}
+		}
+	}
+}
+
+// Matches reports whether the waiver names the finding's rule and its subject matches the
+// waiver's pattern (path.Match: * and ? match any text, [...] a set).
+func (w *Waiver) Matches(f *Finding) bool {
+	if w.Rule != f.Rule {
+		return false
+	}
+	ok, err := path.Match(w.Subject, f.Subject)
+	return err == nil && ok
+}
+
+// Fingerprint is the identity of a finding across runs: the first 16 bytes of a SHA-256
+// over rule, subject and identity, as 32 hex digits. Line numbers and messages are left
+// out on purpose so that a re-export or a reworded message keeps the fingerprint.
+func Fingerprint(rule, subject string, identity []string) string {
+	h := sha256.New()
+	for _, s := range append([]string{rule, subject}, identity...) {
+		// Each part is length-prefixed so that no two part lists hash alike.
+		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s + "\x00"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// setFingerprints fills the fingerprints of sorted findings. When several findings share
+// rule, subject and identity, the second and later get an occurrence number mixed in, so
+// that every fingerprint is unique and the same input gives the same fingerprints.
+func setFingerprints(findings []Finding) {
+	seen := map[string]int{}
+	for n := range findings {
+		f := &findings[n]
+		fp := Fingerprint(f.Rule, f.Subject, f.Identity)
+		seen[fp]++
+		if k := seen[fp]; k > 1 {
+			fp = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(k)))
+		}
+		f.Fingerprint = fp
+	}
+}
+
+// applyBaseline marks findings that the baseline holds (unless a waiver took them) and
+// counts the baseline's findings of the rules that ran which are no longer found.
+func (e *engine) applyBaseline(findings []Finding, b *Baseline) {
+	if b == nil {
+		return
+	}
+	found := map[string]bool{}
+	for n := range findings {
+		f := &findings[n]
+		found[f.Fingerprint] = true
+		if _, ok := b.Findings[f.Fingerprint]; ok && f.Status != StatusWaived {
+			f.Status = StatusBaseline
+		}
+	}
+	ran := map[string]bool{}
+	for _, r := range e.rep.Rules {
+		ran[r.Name] = true
+	}
+	for _, s := range e.rep.Skipped {
+		delete(ran, s.Rule)
+	}
+	for fp, rule := range b.Findings {
+		if !found[fp] && ran[rule] {
+			e.rep.Summary.Fixed++
+		}
+	}
+}
+
+// summarise counts the findings: totals count only those that can fail the run.
+func (e *engine) summarise() {
+	s := &e.rep.Summary
+	for _, f := range e.rep.Findings {
+		switch f.Status {
+		case StatusWaived:
+			s.Waived++
+			continue
+		case StatusBaseline:
+			s.Baseline++
+			continue
+		}
+		s.Total++
+		s.New++
+		s.ByRule[f.Rule]++
+		switch f.Severity {
+		case Error:
+			s.Error++
+		case Warning:
+			s.Warning++
+		case Info:
+			s.Info++
+		}
+	}
+}
+
+// chartData fills the report's backlog and schedule points for the HTML charts.
+func (e *engine) chartData() {
+	inverted := map[string]bool{}
+	for _, f := range e.rep.Findings {
+		if f.Rule == RankValueInversion {
+			inverted[f.Subject] = true
+		}
+	}
+	projects := map[string]bool{}
+	for _, i := range e.project.Issues {
+		projects[i.Project] = true
+	}
+	for _, project := range sortedKeys(projects) {
+		for n, i := range e.shared.RankedBacklog(project) {
+			e.rep.Backlog = append(e.rep.Backlog, BacklogPoint{
+				Project: project, Key: i.Key, Rank: n + 1, Value: i.Value, Inverted: inverted[i.Key],
+			})
+		}
+	}
+	if plan := e.project.Plan; plan != nil {
+		for _, t := range plan.Tasks {
+			for _, k := range t.Jira {
+				pt := SchedulePoint{Task: t.ID, Name: t.Name, Key: k, Finish: t.Finish}
+				if i := e.project.Issue(k); i != nil {
+					pt.Due = i.Due
+				}
+				e.rep.Schedule = append(e.rep.Schedule, pt)
+			}
+		}
+	}
+}
+
+// SortFindings orders findings as every format prints them: by path (findings without a
+// place first), then sheet, then line (the row in a workbook), column and cell, then rule,
+// subject and message. Findings equal in all of these keep their order.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+func compareFindings(a, b Finding) int {
+	pa, pb := a.Location, b.Location
+	return cmp.Or(
+		cmp.Compare(pa.Path, pb.Path),
+		cmp.Compare(pa.Sheet, pb.Sheet),
+		cmp.Compare(pa.Line, pb.Line),
+		cmp.Compare(pa.Column, pb.Column),
+		cmp.Compare(len(pa.Cell), len(pb.Cell)), // B7 before AA7
+		cmp.Compare(pa.Cell, pb.Cell),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Subject, b.Subject),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+// ExitCode returns 1 when a finding that counts (neither waived nor in the baseline) is at
+// or above failOn, else 0. failOn Off ("never") always gives 0.
+func ExitCode(r *Report, failOn Severity) int {
+	if failOn == Off || r == nil {
+		return 0
+	}
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.Counts() && f.Severity >= failOn {
+			return 1
+		}
+	}
+	return 0
+}

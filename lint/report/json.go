@@ -1,0 +1,171 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"time"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// Schema names the version of the JSON report. It changes only when a field changes
+// meaning or disappears; new fields may be added within a version (docs/report-schema.md).
+const Schema = "hatcheck/report@1"
+
+// JSON is the machine-readable report, also read back as a --baseline.
+type JSON struct{}
+
+// JSONReport is the document the json format writes, field for field as
+// docs/report-schema.md describes it.
+type JSONReport struct {
+	Schema   string           `json:"schema"`
+	Tool     lint.Tool        `json:"tool"`
+	Now      string           `json:"now"`
+	Inputs   []JSONInput      `json:"inputs"`
+	Summary  JSONSummary      `json:"summary"`
+	Findings []JSONFinding    `json:"findings"`
+	Errors   []lint.RuleError `json:"errors,omitempty"`
+}
+
+// JSONInput is one input file.
+type JSONInput struct {
+	Kind           string `json:"kind"`
+	Path           string `json:"path"`
+	Issues         *int   `json:"issues,omitempty"`
+	Tasks          *int   `json:"tasks,omitempty"`
+	ChangeRequests *int   `json:"change_requests,omitempty"`
+}
+
+// JSONSummary counts the findings.
+type JSONSummary struct {
+	Total    int            `json:"total"`
+	Error    int            `json:"error"`
+	Warning  int            `json:"warning"`
+	Info     int            `json:"info"`
+	Waived   int            `json:"waived"`
+	Baseline int            `json:"baseline"`
+	New      int            `json:"new"`
+	Fixed    int            `json:"fixed"`
+	ByRule   map[string]int `json:"by_rule"`
+	// Metrics hold null where a value is not a number (a tau over fewer than two items).
+	Metrics map[string]map[string]*float64 `json:"metrics"`
+}
+
+// JSONFinding is one finding.
+type JSONFinding struct {
+	Rule        string         `json:"rule"`
+	Category    lint.Category  `json:"category"`
+	Severity    lint.Severity  `json:"severity"`
+	Subject     string         `json:"subject"`
+	Message     string         `json:"message"`
+	Location    JSONLocation   `json:"location"`
+	Related     []JSONRelated  `json:"related,omitempty"`
+	Evidence    map[string]any `json:"evidence,omitempty"`
+	Fingerprint string         `json:"fingerprint"`
+	Status      lint.Status    `json:"status"`
+	Waiver      *JSONWaiver    `json:"waiver,omitempty"`
+}
+
+// JSONLocation is where a finding points; every field is omitted when unknown.
+type JSONLocation struct {
+	Path   string `json:"path,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Sheet  string `json:"sheet,omitempty"`
+	Cell   string `json:"cell,omitempty"`
+	URL    string `json:"url,omitempty"`
+}
+
+// JSONRelated is another place a finding involves.
+type JSONRelated struct {
+	Location JSONLocation `json:"location"`
+	Message  string       `json:"message"`
+}
+
+// JSONWaiver is the waiver that silenced a finding.
+type JSONWaiver struct {
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"` // YYYY-MM-DD
+}
+
+// Write prints the report as indented JSON.
+func (JSON) Write(w io.Writer, r *lint.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// Messages quote Jira text; "<" stays readable instead of becoming \u003c.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewJSONReport(r))
+}
+
+// NewJSONReport converts a report into the JSON document.
+func NewJSONReport(r *lint.Report) *JSONReport {
+	out := &JSONReport{
+		Schema:   Schema,
+		Tool:     r.Tool,
+		Inputs:   []JSONInput{},
+		Findings: []JSONFinding{},
+		Errors:   r.Errors,
+	}
+	if !r.Now.IsZero() {
+		out.Now = r.Now.Format(time.RFC3339)
+	}
+	for _, in := range r.Inputs {
+		ji := JSONInput{Kind: in.Kind, Path: in.Path}
+		if in.Kind == "plan" {
+			ji.Tasks, ji.ChangeRequests = ptr(in.Tasks), ptr(in.ChangeRequests)
+		} else {
+			ji.Issues = ptr(in.Issues)
+		}
+		out.Inputs = append(out.Inputs, ji)
+	}
+	s := r.Summary
+	out.Summary = JSONSummary{
+		Total: s.Total, Error: s.Error, Warning: s.Warning, Info: s.Info,
+		Waived: s.Waived, Baseline: s.Baseline, New: s.New, Fixed: s.Fixed,
+		ByRule:  s.ByRule,
+		Metrics: map[string]map[string]*float64{},
+	}
+	if out.Summary.ByRule == nil {
+		out.Summary.ByRule = map[string]int{}
+	}
+	for name, byProject := range s.Metrics {
+		m := map[string]*float64{}
+		for project, v := range byProject {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				m[project] = ptr(v)
+			} else {
+				m[project] = nil
+			}
+		}
+		out.Summary.Metrics[name] = m
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		jf := JSONFinding{
+			Rule: f.Rule, Category: f.Category, Severity: f.Severity,
+			Subject: f.Subject, Message: f.Message,
+			Location:    jsonLocation(f.Location, f.URL),
+			Evidence:    f.Evidence,
+			Fingerprint: f.Fingerprint,
+			Status:      status(f),
+		}
+		for _, rel := range f.Related {
+			jf.Related = append(jf.Related, JSONRelated{Location: jsonLocation(rel.Location, ""), Message: rel.Message})
+		}
+		if f.Waiver != nil {
+			jf.Waiver = &JSONWaiver{Reason: f.Waiver.Reason}
+			if !f.Waiver.Expires.IsZero() {
+				jf.Waiver.Expires = f.Waiver.Expires.Format(time.DateOnly)
+			}
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	return out
+}
+
+func jsonLocation(p lint.Position, url string) JSONLocation {
+	return JSONLocation{Path: p.Path, Line: p.Line, Column: p.Column, Sheet: p.Sheet, Cell: p.Cell, URL: url}
+}
+
+func ptr[T any](v T) *T { return &v }
