@@ -1,0 +1,28 @@
+// Package rules holds hatcheck's rule catalogue: one file per rule, each rule a value
+// (lint.Rule) with its documentation, and All listing them in one place.
+package rules
+
+import "github.com/hatcheck/hatcheck/lint"
+
+// All is the rule catalogue in the order of SPEC §6: by principle, then as the
+// specification lists them. `hatcheck rules` prints it in this order.
+var All = []*lint.Rule{
+	// ownership — the PO owns the backlog, the PM owns the dates
+	RankChangedByNonPO,
+	DateChangedByNonPM,
+
+	// value — items are ranked by value
+	RankValueInversion,
+
+	// scope — scope changes are formally approved
+	SprintScopeUnapproved,
+
+	// schedule — the PM's plan is consistent and current
+
+	// roles and data
+	RoleUnassigned,
+	RoleConflation,
+	HistoryIncomplete,
+	FieldNotFound,
+	InputValueInvalid,
+}

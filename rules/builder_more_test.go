@@ -1,0 +1,44 @@
+package rules
+
+import (
+	"time"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// More changelog entries for the issue builder of testing_test.go, for the rules that read
+// priority, status, estimate and parent changes.
+
+// PriorityChangedBy adds a change of the priority field.
+func (ib *issueBuilder) PriorityChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
+	return ib.Changed(by, t, lint.Change{
+		Field: "priority", FieldType: "jira", FieldID: "priority", From: "3", FromString: from,
+		To: "2", ToString: to, Kind: lint.KindPriority,
+	})
+}
+
+// MovedBy adds a status transition and sets the issue's status to where it moved.
+func (ib *issueBuilder) MovedBy(by lint.Person, t time.Time, from, to, category string) *issueBuilder {
+	ib.Status(to, category)
+	return ib.Changed(by, t, lint.Change{
+		Field: "status", FieldType: "jira", FieldID: "status", From: "1", FromString: from,
+		To: "10001", ToString: to, Kind: lint.KindStatus,
+	})
+}
+
+// EstimateChangedBy adds a change of the estimate field, values as Jira writes them ("3", "5.0").
+func (ib *issueBuilder) EstimateChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
+	return ib.Changed(by, t, lint.Change{
+		Field: "Story Points", FieldType: "custom", FieldID: "customfield_10016",
+		From: from, FromString: from, To: to, ToString: to, Kind: lint.KindEstimate,
+	})
+}
+
+// ParentChangedBy adds a change of the parent (as Jira Cloud records it) and sets the
+// issue's parent to the new key.
+func (ib *issueBuilder) ParentChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
+	ib.Parent(to)
+	return ib.Changed(by, t, lint.Change{
+		Field: "IssueParentAssociation", FieldType: "jira", FromString: from, ToString: to, Kind: lint.KindParent,
+	})
+}

@@ -1,0 +1,212 @@
+package rules
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// SprintScopeUnapproved reports issues added to or removed from a running sprint without
+// a recorded approval.
+var SprintScopeUnapproved = &lint.Rule{
+	Name:     "sprint-scope-unapproved",
+	Category: lint.Scope,
+	Severity: lint.Error,
+	Title:    "sprint scope changed after the sprint started without approval",
+	Doc: `## What it checks
+
+Issues that entered or left a sprint while it was running: added to it or removed from it by
+a change of the sprint field, or created straight into it. A sprint is running from its
+start plus ` + "`scope.grace`" + ` until it was completed (a sprint not yet completed is still
+running). Such a change is reported unless it was approved:
+
+- by a row of the plan's change log whose status is in ` + "`scope.approved_statuses`" + `,
+  whose approver is an approver, that names the issue or its parent or epic, and whose date
+  is empty or no later than the day of the change plus ` + "`scope.approval_window`" + `; or
+- by the label ` + "`scope.approval_label`" + ` on the issue, added by an approver no later than
+  ` + "`scope.approval_window`" + ` after the change (or present from the issue's creation by an
+  approver).
+
+One finding per issue, sprint and direction (added, removed), at the first such change.
+Changes by bots (` + "`roles.bots`" + `) and changes before ` + "`since`" + ` are ignored.
+
+## Why
+
+Scope changes are formally approved. The team committed to a sprint's scope when it
+started; work slipped in (or quietly dropped) afterwards breaks that commitment and the
+forecast built on it, and without a record nobody can say who decided.
+
+## How to fix
+
+Record the decision: add the approval label as an approver, or a row to the plan's change
+log naming the issue, with an approved status and the approver. If the change was not
+agreed, move the issue back. Changes in the first hours of a sprint (planning that ran
+late) can be allowed with ` + "`scope.grace`" + `.
+
+## Options
+
+- ` + "`scope.approvers`" + `: role names (product_owner, project_manager) and/or people who may approve.
+- ` + "`scope.approval_label`" + `, ` + "`scope.approved_statuses`" + `, ` + "`scope.approval_window`" + `: what counts as an approval, and how late.
+- ` + "`scope.grace`" + `: how long after a sprint starts changes are still planning.
+- ` + "`jira.fields.sprint`" + `: the sprint field.
+
+## Example
+
+` + "```text" + `
+export.json:1207: error sprint-scope-unapproved: PAY-31: Added to sprint "PAY Sprint 7" (running since 2026-03-02 09:00 UTC) by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval; scope changes to a running sprint need the scope-change-approved label or an approved change-log row from an approver
+` + "```" + `
+`,
+	Fields: []lint.FieldKind{lint.KindSprint},
+	Check:  checkSprintScopeUnapproved,
+}
+
+// scopeChange is one issue entering or leaving a sprint.
+type scopeChange struct {
+	sprint    *lint.Sprint
+	direction string // "added" or "removed"
+	created   bool   // the issue was created into the sprint
+	author    lint.Person
+	at        time.Time
+	history   string // the history id; "" for a creation
+	pos       lint.Position
+}
+
+func checkSprintScopeUnapproved(pass *lint.Pass) error {
+	for _, i := range pass.Issues() {
+		changes := createdInto(pass, i)
+		for _, h := range pass.Histories(i) {
+			for _, c := range h.Items {
+				if c.Kind != lint.KindSprint {
+					continue
+				}
+				from, to := lint.SprintIDs(c.From), lint.SprintIDs(c.To)
+				for _, d := range []struct {
+					dir      string
+					ids, not []int
+				}{{"added", to, from}, {"removed", from, to}} {
+					for _, id := range d.ids {
+						if slices.Contains(d.not, id) {
+							continue
+						}
+						changes = append(changes, scopeChange{
+							sprint: pass.Project.Sprints[id], direction: d.dir,
+							author: h.Author, at: h.Created, history: h.ID, pos: h.Pos,
+						})
+					}
+				}
+			}
+		}
+		reported := map[string]bool{}
+		for _, c := range changes {
+			if c.sprint == nil || !pass.InActiveWindow(c.sprint, c.at) {
+				continue
+			}
+			key := strconv.Itoa(c.sprint.ID) + "/" + c.direction
+			if reported[key] {
+				continue
+			}
+			if _, ok := pass.Approved(i, c.at); ok {
+				continue
+			}
+			reported[key] = true
+			pass.Report(scopeFinding(pass, i, c))
+		}
+	}
+	return nil
+}
+
+// createdInto returns the sprints the issue was created into, as additions by its creator:
+// the sprints it was in at its creation.
+func createdInto(pass *lint.Pass, i *lint.Issue) []scopeChange {
+	if i.Created.IsZero() {
+		return nil
+	}
+	by := i.Creator
+	if by.IsZero() {
+		by = i.Reporter
+	}
+	// Creation is a change like any other: a bot's is ignored, and so is one before --since.
+	if pass.Config.IsBot(by) || (!pass.Config.Since.IsZero() && i.Created.Before(pass.Config.Since)) {
+		return nil
+	}
+	var out []scopeChange
+	for _, id := range pass.SprintMembershipAt(i, i.Created) {
+		out = append(out, scopeChange{
+			sprint: pass.Project.Sprints[id], direction: "added", created: true,
+			author: by, at: i.Created, pos: i.Pos,
+		})
+	}
+	return out
+}
+
+func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
+	s := c.sprint
+	var what string
+	switch {
+	case c.created:
+		what = "Created in sprint"
+	case c.direction == "added":
+		what = "Added to sprint"
+	default:
+		what = "Removed from sprint"
+	}
+	start, end, _ := pass.ActiveWindow(s)
+	running := "running since " + when(pass, s.Start)
+	if !end.IsZero() {
+		running = "ran " + when(pass, s.Start) + " to " + when(pass, end)
+	}
+	approvers := strings.Join(pass.Config.Scope.Approvers, ", ")
+	var how []string
+	if l := pass.Config.Scope.ApprovalLabel; l != "" {
+		how = append(how, "the "+l+" label")
+	}
+	how = append(how, "an approved change-log row")
+	msg := what + " " + strconv.Quote(s.Name) + " (" + running + ") by " + who(c.author) + " on " + when(pass, c.at) +
+		" with no recorded approval; scope changes to a running sprint need " + strings.Join(how, " or ") +
+		" from an approver (" + approvers + ")"
+	if w := pass.Config.Scope.ApprovalWindow; w > 0 {
+		msg += " within " + duration(w)
+	}
+	ev := map[string]any{
+		"author":       c.author.String(),
+		"time":         instant(c.at),
+		"sprint_id":    s.ID,
+		"sprint_name":  s.Name,
+		"sprint_state": s.State,
+		"window_start": instant(start),
+		"direction":    c.direction,
+	}
+	if !end.IsZero() {
+		ev["window_end"] = instant(end)
+	}
+	if c.created {
+		ev["via"] = "creation"
+	} else {
+		ev["via"] = "sprint change"
+		ev["history"] = c.history
+	}
+	return lint.Finding{
+		Subject:  i.Key,
+		Message:  msg,
+		Location: c.pos,
+		URL:      pass.BrowseURL(i),
+		Evidence: ev,
+		Identity: []string{strconv.Itoa(s.ID), c.direction},
+	}
+}
+
+// duration renders a configured duration the way it is written in the config: "24h",
+// "90m", "2h30m".
+func duration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
