@@ -10,9 +10,15 @@ var All = []*lint.Rule{
 	// ownership — the PO owns the backlog, the PM owns the dates
 	RankChangedByNonPO,
 	DateChangedByNonPM,
+	PriorityChangedByNonPO,
+	AcceptanceCriteriaMissing,
+	DoneWithoutPOAcceptance,
 
 	// value — items are ranked by value
+	ValueMissing,
 	RankValueInversion,
+	SprintSkipsHigherValue,
+	UnrankedItem,
 
 	// scope — scope changes are formally approved
 	SprintScopeUnapproved,
