@@ -45,7 +45,7 @@ The rule is skipped for a project with no project manager (` + "`role-unassigned
 ## Example
 
 ` + "```text" + `
-export.json:911: error date-changed-by-non-pm: PAY-7: Due date changed by Dev Patel on 2026-03-04 14:20 UTC from 2026-03-10 to 2026-03-17 (7 days later); only the project manager (Paul Moreno) sets dates
+export.json:911: error date-changed-by-non-pm: PAY-7: Due date moved from 2026-03-10 to 2026-03-17 (7 days later) by Dev Patel on 2026-03-04 14:20 UTC; only the project manager (Paul Moreno) sets dates
 ` + "```" + `
 `,
 	Needs: []lint.Role{lint.ProjectManager},
@@ -70,8 +70,8 @@ func checkDateChangedByNonPM(pass *lint.Pass) error {
 				field := dateFieldName(c)
 				pass.Report(lint.Finding{
 					Subject: i.Key,
-					Message: upperFirst(field) + " changed by " + who(h.Author) + " on " + when(pass, h.Created) +
-						" " + dateMove(c) + "; only the " + manager + " sets dates",
+					Message: upperFirst(field) + " " + dateMove(c) + " by " + who(h.Author) + " on " + when(pass, h.Created) +
+						"; only the " + manager + " sets dates",
 					Location: h.Pos,
 					URL:      pass.BrowseURL(i),
 					Evidence: map[string]any{
@@ -110,13 +110,13 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// dateMove says what a date change did: "from 2026-03-10 to 2026-03-17 (7 days later)",
-// "set to 2026-03-17", "cleared (was 2026-03-10)".
+// dateMove says what a date change did: "moved from 2026-03-10 to 2026-03-17 (7 days
+// later)", "set to 2026-03-17", "cleared (was 2026-03-10)".
 func dateMove(c lint.Change) string {
 	from, to := changeDateText(c.From, c.FromString), changeDateText(c.To, c.ToString)
 	switch {
 	case from == "" && to == "":
-		return "(no value before or after)"
+		return "changed"
 	case from == "":
 		return "set to " + to
 	case to == "":
@@ -128,12 +128,12 @@ func dateMove(c lint.Change) string {
 	if errF == nil && errT == nil {
 		switch d := int(t.Sub(f).Hours() / 24); {
 		case d > 0:
-			s += " (" + plural(d, "day", "days") + " later)"
+			return "moved " + s + " (" + plural(d, "day", "days") + " later)"
 		case d < 0:
-			s += " (" + plural(-d, "day", "days") + " earlier)"
+			return "moved " + s + " (" + plural(-d, "day", "days") + " earlier)"
 		}
 	}
-	return s
+	return "changed " + s
 }
 
 // changeDateText returns a changelog date value as 2026-03-10 when it can be read as one:
