@@ -109,6 +109,16 @@ func pathErrorText(err error) string {
 
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the messages of the YAML parser's errors, whose line numbers
+// need correcting; the scanner's errors give the right line.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"did not find expected '-' indicator", "did not find expected key",
+	"did not find expected node content", "did not find expected <document start>",
+	"found duplicate %TAG directive", "found duplicate %YAML directive",
+	"found incompatible YAML document", "found undefined tag handle",
+}
+
 // ParseConfig reads configuration text as if from the file, which names it in errors and
 // anchors its relative paths.
 func ParseConfig(file string, data []byte) (*Config, error) {
@@ -121,6 +131,10 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		if m := yamlLineError.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			// The YAML parser (unlike its scanner) reports 0-based lines.
+			if slices.Contains(yamlParserProblems, msg) {
+				line++
+			}
 		}
 		return nil, &ConfigError{Pos: Position{Path: file, Line: line}, Msg: "not valid YAML: " + msg}
 	}

@@ -195,11 +195,11 @@ func (p *Pass) ActiveWindow(s *Sprint) (start, end time.Time, ok bool) {
 		return time.Time{}, time.Time{}, false
 	}
 	start = s.Start.Add(p.Config.Scope.Grace)
-	if strings.EqualFold(s.State, "closed") {
-		end = s.Complete
-		if end.IsZero() {
-			end = s.End
-		}
+	// A completeDate ends the window whatever the state says (exports that carry no state
+	// still carry it); a closed sprint without one ends at its endDate.
+	end = s.Complete
+	if end.IsZero() && strings.EqualFold(s.State, "closed") {
+		end = s.End
 	}
 	return start, end, true
 }
@@ -222,10 +222,14 @@ func SprintIDs(s string) []int {
 }
 
 // SprintMembershipAt returns the ids of the sprints the issue was in at time t, replaying its
-// sprint changes (all of them, bots' too: membership is a fact, not a judgement). Before
-// the first change the issue was in that change's "from" sprints; with no sprint changes it
-// has been in its current sprints since it was created.
+// sprint changes (all of them, bots' too: membership is a fact, not a judgement). Changes
+// made at t itself are applied. Before the first change the issue was in that change's
+// "from" sprints; with no sprint changes it has been in its current sprints since it was
+// created; before it was created it was in none.
 func (p *Pass) SprintMembershipAt(i *Issue, t time.Time) []int {
+	if !i.Created.IsZero() && t.Before(i.Created) {
+		return nil // the issue did not exist yet
+	}
 	var current []int
 	seen := false
 	for _, h := range i.Histories {
