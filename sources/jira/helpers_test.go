@@ -1,0 +1,59 @@
+package jira
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// realworld returns the folder of real exports beside the module root, skipping the test
+// when it is absent.
+func realworld(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	rw := filepath.Join(filepath.Dir(dir), "shared", "realworld")
+	if _, err := os.Stat(rw); err != nil {
+		t.Skip("no real-world exports at ../shared/realworld")
+	}
+	return rw
+}
+
+// readFile reads a file with ReadJSON under the default configuration, naming it by its
+// base name as the CLI would name a file given relative to its folder.
+func readFile(t testing.TB, path string, cfg *lint.Config) *Result {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if cfg == nil {
+		cfg = lint.DefaultConfig()
+	}
+	r, err := ReadJSON(filepath.Base(path), f, cfg)
+	if err != nil {
+		t.Fatalf("ReadJSON(%s): %v", path, err)
+	}
+	return r
+}
+
+func readString(t testing.TB, name, data string) (*Result, error) {
+	t.Helper()
+	return ReadJSON(name, strings.NewReader(data), lint.DefaultConfig())
+}

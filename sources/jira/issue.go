@@ -1,0 +1,390 @@
+package jira
+
+import (
+	"strings"
+	"time"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// issueState is an issue being read, with what can only be settled once the whole input is
+// read: the values of fields whose role is not known yet (the "names" map may come after
+// the issues), and the problems found, which need the issue key that may come last.
+type issueState struct {
+	issue    *lint.Issue
+	cands    []candidate
+	problems []lint.ValueProblem
+	due      string // raw due date, checked with the other values
+	duePos   lint.Position
+}
+
+// candidate is the compact, parsed value of a field that may play a role.
+type candidate struct {
+	field   string // field id as in "fields"
+	pos     lint.Position
+	text    string   // a string value, the text of a document, an option's value, an object's key
+	num     float64  // a number value
+	isNum   bool     // num is set
+	isText  bool     // text came from a JSON string (not a document, option or key)
+	sprints []sprint // sprint objects or strings; nil when the value holds none
+	badSprint []string // sprint strings that could not be read
+}
+
+// sprint is a sprint as a field value names it.
+type sprint struct {
+	lint.Sprint
+	ok bool
+}
+
+func (p *parser) startIssue() *issueState {
+	off := p.dec.InputOffset()
+	// The next token is the object's '{', after optional whitespace and a comma.
+	for _, c := range p.dec.UnreadBuffer() {
+		if c == '{' {
+			break
+		}
+		off++
+	}
+	return &issueState{issue: &lint.Issue{ChangelogTotal: -1, Pos: p.posAt(off)}}
+}
+
+// issueMember reads one member of an issue object.
+func (p *parser) issueMember(is *issueState, name string) {
+	it := is.issue
+	switch name {
+	case "key":
+		it.Key = p.str()
+	case "id":
+		it.ID = p.str()
+	case "self":
+		it.Self = p.str()
+	case "fields":
+		if p.dec.PeekKind() != '{' {
+			p.skip()
+			return
+		}
+		p.token()
+		for p.more() {
+			p.field(is, p.name())
+		}
+		p.token()
+	case "changelog":
+		p.changelog(is)
+	default:
+		p.skip()
+	}
+}
+
+// field reads one member of an issue's "fields".
+func (p *parser) field(is *issueState, name string) {
+	it := is.issue
+	switch name {
+	case "summary":
+		it.Summary = p.str()
+	case "description":
+		if p.dec.PeekKind() == '{' {
+			it.Description = p.adfText()
+		} else {
+			it.Description = p.str()
+		}
+	case "issuetype":
+		p.members(func(n string) {
+			switch n {
+			case "name":
+				it.Type = p.istr()
+			case "subtask":
+				b, _ := p.scalar()
+				it.Subtask = string(b) == "true"
+			default:
+				p.skip()
+			}
+		})
+	case "project":
+		it.Project = p.memberString("key")
+	case "status":
+		p.members(func(n string) {
+			switch n {
+			case "name":
+				it.Status = p.istr()
+			case "statusCategory":
+				it.StatusCategory = strings.ToLower(p.memberString("key"))
+			default:
+				p.skip()
+			}
+		})
+	case "resolution":
+		it.Resolution = p.memberString("name")
+	case "priority":
+		it.Priority = p.memberString("name")
+	case "labels":
+		it.Labels = p.stringList("")
+	case "fixVersions":
+		it.FixVersions = p.stringList("name")
+	case "assignee":
+		it.Assignee = p.person()
+	case "reporter":
+		it.Reporter = p.person()
+	case "creator":
+		it.Creator = p.person()
+	case "created":
+		it.Created = p.timeField(is, "created")
+	case "updated":
+		it.Updated = p.timeField(is, "updated")
+	case "resolutiondate":
+		it.Resolved = p.timeField(is, "resolutiondate")
+	case "duedate":
+		is.duePos = p.posAfterWhitespace()
+		is.due = p.str()
+	case "parent":
+		it.Parent = p.memberString("key")
+	default:
+		p.candidate(is, name)
+	}
+}
+
+// timeField reads an instant; a value that is not one becomes a problem.
+func (p *parser) timeField(is *issueState, field string) time.Time {
+	pos := p.posAfterWhitespace()
+	b, _ := p.scalar()
+	if len(b) == 0 {
+		return time.Time{}
+	}
+	t, ok := parseTime(b)
+	if !ok {
+		is.problem(pos, field, string(b), expectTime)
+	}
+	return t
+}
+
+func (is *issueState) problem(pos lint.Position, field, value, expected string) {
+	if len(value) > 80 {
+		value = value[:77] + "..."
+	}
+	is.problems = append(is.problems, lint.ValueProblem{Pos: pos, Field: field, Value: value, Expected: expected})
+}
+
+// members calls fn with each member name of an object; fn reads the value. Anything but an
+// object is skipped.
+func (p *parser) members(fn func(name string)) {
+	if p.err != nil {
+		return
+	}
+	if p.dec.PeekKind() != '{' {
+		p.skip()
+		return
+	}
+	p.token()
+	for p.more() {
+		fn(p.name())
+	}
+	p.token()
+}
+
+// memberString reads an object and returns one string member of it, interned.
+func (p *parser) memberString(member string) string {
+	var s string
+	p.members(func(n string) {
+		if n == member {
+			s = p.istr()
+		} else {
+			p.skip()
+		}
+	})
+	return s
+}
+
+// stringList reads an array of strings, or of objects whose member holds the string.
+func (p *parser) stringList(member string) []string {
+	if p.err != nil {
+		return nil
+	}
+	if p.dec.PeekKind() != '[' {
+		p.skip()
+		return nil
+	}
+	var out []string
+	p.token()
+	for p.more() {
+		var s string
+		if member == "" || p.dec.PeekKind() != '{' {
+			s = p.istr()
+		} else {
+			s = p.memberString(member)
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	p.token()
+	return out
+}
+
+// person reads a user object, Cloud (accountId) or Server/Data Center (key, name).
+func (p *parser) person() lint.Person {
+	var who lint.Person
+	p.members(func(n string) {
+		switch n {
+		case "accountId":
+			who.AccountID = p.istr()
+		case "key":
+			who.Key = p.istr()
+		case "name":
+			who.Name = p.istr()
+		case "displayName":
+			who.DisplayName = p.istr()
+		case "emailAddress":
+			who.Email = p.istr()
+		default:
+			p.skip()
+		}
+	})
+	return who
+}
+
+// candidate reads the value of a field that is not one of the system fields read directly,
+// keeping only what a role could use. Empty values are not kept: a field with no value in
+// any issue is a field found in no issue.
+func (p *parser) candidate(is *issueState, field string) {
+	if p.err != nil {
+		return
+	}
+	c := candidate{field: field}
+	switch p.dec.PeekKind() {
+	case 'n':
+		p.token()
+		return
+	case 't', 'f':
+		p.skip()
+		return
+	case '"':
+		c.pos = p.posAfterWhitespace()
+		b, _ := p.scalar()
+		if len(b) == 0 {
+			return
+		}
+		if isSprintString(b) {
+			p.sprintString(&c, b)
+		} else {
+			c.text, c.isText = string(b), true
+		}
+	case '0':
+		c.pos = p.posAfterWhitespace()
+		b := p.raw()
+		f, ok := parseNumber(b)
+		if !ok {
+			return
+		}
+		c.num, c.isNum = f, true
+	case '{':
+		c.pos = p.posAfterWhitespace()
+		if !p.objectValue(&c) {
+			return
+		}
+	case '[':
+		c.pos = p.posAfterWhitespace()
+		p.token()
+		for p.more() {
+			switch p.dec.PeekKind() {
+			case '"':
+				b, _ := p.scalar()
+				if isSprintString(b) {
+					p.sprintString(&c, b)
+				} else if c.text == "" && len(b) > 0 {
+					c.text = string(b)
+				}
+			case '{':
+				p.objectValue(&c)
+			default:
+				p.skip()
+			}
+		}
+		p.token()
+		if c.sprints == nil && c.badSprint == nil && c.text == "" {
+			return
+		}
+		c.isText = false
+	default:
+		p.skip()
+		return
+	}
+	if p.err != nil {
+		return
+	}
+	st := p.seen[field]
+	if st == nil {
+		st = &fieldStats{}
+		p.seen[field] = st
+	}
+	st.values++
+	if c.isText && isLexoRank(c.text) {
+		st.ranks++
+	}
+	if c.sprints != nil {
+		st.sprints++
+	}
+	is.cands = append(is.cands, c)
+}
+
+// objectValue reads an object field value: a sprint (Agile API), an Atlassian document, an
+// option ({"value": ...}) or a reference to an issue ({"key": ...}). It reports whether
+// anything was kept.
+func (p *parser) objectValue(c *candidate) bool {
+	var s sprint
+	var typ, value, key string
+	var doc strings.Builder
+	var content bool
+	p.token()
+	for p.more() {
+		switch n := p.name(); n {
+		case "id":
+			if f, _, ok := p.number(); ok {
+				s.ID = int(f)
+			}
+		case "name":
+			s.Name = p.str()
+		case "state":
+			s.State = strings.ToLower(p.istr())
+		case "boardId", "originBoardId":
+			if f, _, ok := p.number(); ok && s.BoardID == 0 {
+				s.BoardID = int(f)
+			}
+		case "startDate":
+			s.Start, _ = parseTime(p.scalarBytes())
+		case "endDate":
+			s.End, _ = parseTime(p.scalarBytes())
+		case "completeDate":
+			s.Complete, _ = parseTime(p.scalarBytes())
+		case "type":
+			typ = p.istr()
+		case "content":
+			content = true
+			p.adfContent(&doc)
+		case "value":
+			value = p.str()
+		case "key":
+			key = p.str()
+		default:
+			p.skip()
+		}
+	}
+	p.token()
+	switch {
+	case s.ID != 0 && s.Name != "" && s.State != "":
+		s.ok = true
+		c.sprints = append(c.sprints, s)
+	case typ == "doc" || content:
+		c.text = strings.TrimRight(doc.String(), "\n")
+	case value != "":
+		c.text = value
+	case key != "":
+		c.text = key
+	default:
+		return false
+	}
+	return true
+}
+
+func (p *parser) scalarBytes() []byte {
+	b, _ := p.scalar()
+	return b
+}

@@ -1,0 +1,74 @@
+package jira
+
+import (
+	"bytes"
+	"io"
+)
+
+// lineReader passes the input through to the JSON decoder while noting where every newline
+// is, so that a byte offset reported by the decoder can be turned into a line and column
+// without reading the input a second time. Offsets are asked for in increasing order (issues
+// and histories appear in file order), so newlines before the last asked offset are folded
+// into a count and forgotten: memory stays bounded by the decoder's read-ahead.
+type lineReader struct {
+	r        io.Reader
+	read     int64   // bytes handed to the decoder so far
+	pending  []int64 // offsets of newlines not yet folded into line
+	head     int     // pending[:head] are folded
+	line     int     // 1-based line of the last asked offset
+	lineFrom int64   // offset of the first byte of that line
+	bomDone  bool
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: r, line: 1}
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if !l.bomDone && n > 0 {
+		// A UTF-8 byte order mark (Windows editors write one) is not JSON; drop it so the
+		// decoder sees the document. Offsets then count from after the mark, which keeps
+		// columns as an editor shows them.
+		if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
+			copy(p, p[3:n])
+			n -= 3
+		}
+		l.bomDone = true
+	}
+	chunk := p[:n]
+	base := l.read
+	for {
+		i := bytes.IndexByte(chunk, '\n')
+		if i < 0 {
+			break
+		}
+		base += int64(i)
+		l.pending = append(l.pending, base)
+		base++
+		chunk = chunk[i+1:]
+	}
+	l.read += int64(n)
+	return n, err
+}
+
+// at returns the 1-based line and column of a byte offset. An offset before the last one
+// asked for gets that earlier answer's line, which never happens for the offsets the reader
+// asks about in file order.
+func (l *lineReader) at(off int64) (line, col int) {
+	for l.head < len(l.pending) && l.pending[l.head] < off {
+		l.lineFrom = l.pending[l.head] + 1
+		l.line++
+		l.head++
+	}
+	if l.head > 4096 && l.head*2 > len(l.pending) {
+		n := copy(l.pending, l.pending[l.head:])
+		l.pending = l.pending[:n]
+		l.head = 0
+	}
+	col = int(off-l.lineFrom) + 1
+	if col < 1 {
+		col = 1
+	}
+	return l.line, col
+}

@@ -1,0 +1,436 @@
+package jira
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// ReadJSON reads one Jira JSON input: a search response (from /rest/api/2/search,
+// /rest/api/3/search or /rest/api/3/search/jql), several of them concatenated or in an array,
+// an array of issues, a single issue object, or JSON Lines of any of these. The shape is told
+// by content. The input is streamed: memory grows with the issues kept, not with the file.
+//
+// Malformed JSON is a *lint.InputError naming path, line and column. A single value that
+// cannot be read (a bad date, a non-numeric estimate) is not an error: the issue is kept
+// without it and the value is listed in Result.Problems.
+func ReadJSON(path string, r io.Reader, cfg *lint.Config) (*Result, error) {
+	if cfg == nil {
+		cfg = lint.DefaultConfig()
+	}
+	p := newParser(path, r, cfg)
+	if err := p.document(); err != nil {
+		return nil, err
+	}
+	if !p.sawShape {
+		return nil, &lint.InputError{Pos: lint.Position{Path: path},
+			Msg: "no Jira issues found: expected a search response, an array of issues or an issue object"}
+	}
+	return p.finish(), nil
+}
+
+// parser walks the token stream. The first error stops it: every method checks p.err so the
+// walking code reads straight, and loops end because peek reports no more values.
+type parser struct {
+	path  string
+	cfg   *lint.Config
+	lines *lineReader
+	dec   *jsontext.Decoder
+	err   error
+
+	sawShape bool // a search response or an issue was seen, even an empty one
+
+	issues []*issueState
+	names  map[string]string // field id -> name, from every "names" map seen
+	seen   map[string]*fieldStats
+	// changelogNames maps a changelog item's field name, lower-cased, to its fieldId.
+	changelogNames map[string]string
+	changelogSeen  map[string]bool // field names already put in changelogNames
+	histories      int
+
+	strs    map[string]string // interned short strings
+	scratch []byte            // unquoting buffer
+}
+
+// fieldStats is what one input shows of a field id: how many issues hold a value, how many
+// of those look like a LexoRank or like sprints.
+type fieldStats struct {
+	values, ranks, sprints int
+}
+
+func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
+	lr := newLineReader(r)
+	return &parser{
+		path:  path,
+		cfg:   cfg,
+		lines: lr,
+		// Duplicate member names are tolerated (the last one wins) rather than rejected: a
+		// linter should not refuse an export over them, and not tracking names is faster.
+		dec:            jsontext.NewDecoder(lr, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)),
+		names:          map[string]string{},
+		seen:           map[string]*fieldStats{},
+		changelogNames: map[string]string{},
+		changelogSeen:  map[string]bool{},
+		strs:           map[string]string{},
+	}
+}
+
+// document reads every top-level value: JSON Lines and concatenated pages are a stream of
+// values, which the decoder reads one after another.
+func (p *parser) document() error {
+	for {
+		k := p.dec.PeekKind()
+		if k == 0 {
+			_, err := p.dec.ReadToken()
+			if err == io.EOF {
+				return nil
+			}
+			return p.syntaxError(err)
+		}
+		switch k {
+		case '{':
+			p.object(0)
+		case '[':
+			p.topArray()
+		default:
+			pos := p.posAfterWhitespace()
+			p.skip()
+			if p.err == nil {
+				return &lint.InputError{Pos: pos, Msg: fmt.Sprintf("found %s: expected a search response, an array of issues or an issue object", kindName(k))}
+			}
+		}
+		if p.err != nil {
+			return p.err
+		}
+	}
+}
+
+// topArray reads an array of search responses or of issues (or a mix of both).
+func (p *parser) topArray() {
+	p.token()
+	for p.more() {
+		k := p.dec.PeekKind()
+		if k != '{' {
+			pos := p.posAfterWhitespace()
+			p.skip()
+			p.fail(pos, fmt.Sprintf("found %s in the top-level array: expected search responses or issue objects", kindName(k)))
+			return
+		}
+		p.object(1)
+	}
+	p.token()
+}
+
+// object reads an object that is a search response or an issue; which one shows in its
+// members. A search response has "issues"; an issue has "key" or "fields". Both may carry
+// "names" (an issue fetched with expand=names does).
+func (p *parser) object(depth int) {
+	is := p.startIssue()
+	p.token() // {
+	issueLike := false
+	for p.more() {
+		name := p.name()
+		switch name {
+		case "issues":
+			if p.dec.PeekKind() == '[' {
+				p.sawShape = true
+				p.issueArray()
+			} else {
+				p.skip()
+			}
+		case "values":
+			// An array of issues under "values" is how some Agile endpoints page.
+			if depth == 0 && p.dec.PeekKind() == '[' {
+				p.sawShape = true
+				p.issueArray()
+			} else {
+				p.skip()
+			}
+		case "names":
+			p.namesMap()
+		case "key", "id", "self", "fields", "changelog":
+			issueLike = true
+			p.issueMember(is, name)
+		default:
+			p.skip()
+		}
+	}
+	p.token() // }
+	if issueLike && p.err == nil {
+		p.sawShape = true
+		p.keepIssue(is)
+	}
+}
+
+// issueArray reads the "issues" array of a search response.
+func (p *parser) issueArray() {
+	p.token() // [
+	for p.more() {
+		if k := p.dec.PeekKind(); k != '{' {
+			pos := p.posAfterWhitespace()
+			p.skip()
+			p.fail(pos, fmt.Sprintf("found %s in \"issues\": expected an issue object", kindName(k)))
+			return
+		}
+		is := p.startIssue()
+		p.token()
+		for p.more() {
+			p.issueMember(is, p.name())
+		}
+		p.token()
+		if p.err == nil {
+			p.keepIssue(is)
+		}
+	}
+	p.token() // ]
+}
+
+// namesMap reads the field id -> field name map of expand=names.
+func (p *parser) namesMap() {
+	if p.dec.PeekKind() != '{' {
+		p.skip()
+		return
+	}
+	p.token()
+	for p.more() {
+		id := p.name()
+		if p.dec.PeekKind() != '"' {
+			p.skip()
+			continue
+		}
+		name := p.str()
+		if name != "" {
+			p.names[id] = name
+		}
+	}
+	p.token()
+}
+
+// --- token-level helpers ---
+
+func (p *parser) fail(pos lint.Position, msg string) {
+	if p.err == nil {
+		p.err = &lint.InputError{Pos: pos, Msg: msg}
+	}
+}
+
+// syntaxError turns a decoder error into an input error at the line and column where the
+// JSON goes wrong, worded like encoding/json's messages that users know.
+func (p *parser) syntaxError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ie *lint.InputError
+	if errors.As(err, &ie) {
+		return err
+	}
+	pos := lint.Position{Path: p.path}
+	msg := err.Error()
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) {
+		pos.Line, pos.Column = p.lines.at(se.ByteOffset)
+		msg = se.Err.Error()
+		if errors.Is(se.Err, io.ErrUnexpectedEOF) {
+			msg = "unexpected end of JSON input"
+		}
+	} else if errors.Is(err, io.ErrUnexpectedEOF) {
+		pos.Line, pos.Column = p.lines.at(p.lines.read)
+		msg = "unexpected end of JSON input"
+	} else {
+		return &lint.InputError{Pos: pos, Msg: "cannot read: " + msg, Err: err}
+	}
+	msg = strings.Replace(msg, "at start of value", "looking for beginning of value", 1)
+	return &lint.InputError{Pos: pos, Msg: msg, Err: err}
+}
+
+func (p *parser) setErr(err error) {
+	if p.err == nil && err != nil {
+		p.err = p.syntaxError(err)
+	}
+}
+
+// token reads a delimiter (or any token) whose meaning the caller already knows.
+func (p *parser) token() {
+	if p.err != nil {
+		return
+	}
+	_, err := p.dec.ReadToken()
+	p.setErr(err)
+}
+
+// more reports whether the object or array being read has another member.
+func (p *parser) more() bool {
+	if p.err != nil {
+		return false
+	}
+	k := p.dec.PeekKind()
+	if k == 0 {
+		_, err := p.dec.ReadToken()
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		p.setErr(err)
+		return false
+	}
+	return k != '}' && k != ']'
+}
+
+func (p *parser) skip() {
+	if p.err != nil {
+		return
+	}
+	p.setErr(p.dec.SkipValue())
+}
+
+// raw reads the next value as raw bytes, valid until the next read.
+func (p *parser) raw() []byte {
+	if p.err != nil {
+		return nil
+	}
+	v, err := p.dec.ReadValue()
+	p.setErr(err)
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
+// nameBytes reads an object member name, unquoted, valid until the next read.
+func (p *parser) nameBytes() []byte {
+	return p.unquote(p.raw())
+}
+
+// name reads an object member name. The conversion does not allocate where the caller only
+// compares the result, and member names are interned otherwise.
+func (p *parser) name() string {
+	return p.intern(p.nameBytes())
+}
+
+// unquote returns the contents of a JSON string value, valid until the next read.
+func (p *parser) unquote(v []byte) []byte {
+	if len(v) < 2 || v[0] != '"' {
+		return nil
+	}
+	inner := v[1 : len(v)-1]
+	for _, c := range inner {
+		if c == '\\' {
+			out, err := jsontext.AppendUnquote(p.scratch[:0], v)
+			if err != nil {
+				return inner
+			}
+			p.scratch = out
+			return out
+		}
+	}
+	return inner
+}
+
+// str reads a string value. Null is ""; a number or boolean gives its JSON text; an object
+// or array is skipped and gives "".
+func (p *parser) str() string {
+	b, _ := p.scalar()
+	return string(b)
+}
+
+// istr reads a string value and interns it: for values that repeat across issues (status
+// names, people, field names).
+func (p *parser) istr() string {
+	b, _ := p.scalar()
+	return p.intern(b)
+}
+
+// scalar reads a value as text, valid until the next read, and reports whether it was a
+// JSON string.
+func (p *parser) scalar() ([]byte, bool) {
+	if p.err != nil {
+		return nil, false
+	}
+	switch p.dec.PeekKind() {
+	case '{', '[':
+		p.skip()
+		return nil, false
+	case 'n':
+		p.token()
+		return nil, false
+	}
+	v := p.raw()
+	if len(v) > 0 && v[0] == '"' {
+		return p.unquote(v), true
+	}
+	return v, false
+}
+
+// number reads a number or a numeric string; ok is false for anything else, with the text.
+func (p *parser) number() (f float64, text string, ok bool) {
+	b, _ := p.scalar()
+	if len(b) == 0 {
+		return 0, "", false
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+	if err != nil {
+		return 0, string(b), false
+	}
+	return f, "", true
+}
+
+// internLimit bounds the intern table so that an input made of unique values cannot make it
+// the largest thing in memory.
+const internLimit = 1 << 16
+
+// intern returns a string equal to b, shared with earlier equal strings.
+func (p *parser) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := p.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(b) <= 64 && len(p.strs) < internLimit {
+		p.strs[s] = s
+	}
+	return s
+}
+
+// pos returns the position of the value that was just read or the delimiter just passed.
+func (p *parser) posAt(off int64) lint.Position {
+	line, col := p.lines.at(off)
+	return lint.Position{Path: p.path, Line: line, Column: col}
+}
+
+// posAfterWhitespace returns the position of the next value's first byte.
+func (p *parser) posAfterWhitespace() lint.Position {
+	off := p.dec.InputOffset()
+	buf := p.dec.UnreadBuffer()
+	for _, c := range buf {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' && c != ':' {
+			break
+		}
+		off++
+	}
+	return p.posAt(off)
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "nothing"
+}
