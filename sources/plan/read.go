@@ -1,0 +1,308 @@
+// Package plan reads the project manager's Excel plan (SPEC §4.3) into a lint.Plan: the
+// plan sheet's tasks with their dates, owners, Jira keys, hierarchy and predecessor links,
+// and the change-log sheet's change requests. Values it cannot read are returned as
+// lint.ValueProblems, keeping the task without the value; a file that is not a workbook
+// or a plan with no recognisable header is a *lint.InputError.
+package plan
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// Size limits keep a hostile or broken file (a zip bomb) from taking unbounded memory.
+// A plan of ten thousand rows is a few megabytes, so these leave ample room.
+const (
+	// MaxFileSize is the largest workbook file read.
+	MaxFileSize = 64 << 20
+	// MaxUnpackedSize bounds the workbook's unpacked parts, all held in memory.
+	MaxUnpackedSize = 128 << 20
+	// headerRows is how far down a sheet the header row is looked for.
+	headerRows = 30
+)
+
+// Read reads the plan workbook at path. The path is used as given in messages.
+func Read(path string, cfg *lint.Config) (*lint.Plan, []lint.ValueProblem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		msg := err.Error()
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			msg = "cannot read: " + pe.Err.Error()
+		}
+		return nil, nil, &lint.InputError{Pos: lint.Position{Path: path}, Msg: msg, Err: err}
+	}
+	defer f.Close()
+	return ReadFrom(path, f, cfg)
+}
+
+// ReadFrom reads a plan workbook from r; path names it in positions and messages.
+func ReadFrom(path string, r io.Reader, cfg *lint.Config) (p *lint.Plan, problems []lint.ValueProblem, err error) {
+	if cfg == nil {
+		cfg = lint.DefaultConfig()
+	}
+	if err := checkColumnOverrides(cfg); err != nil {
+		return nil, nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, nil, inputError(path, "cannot read: "+err.Error(), err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, nil, inputError(path, fmt.Sprintf("file too large: expected a workbook of at most %d MiB", MaxFileSize>>20), nil)
+	}
+	// excelize is a large third-party parser fed untrusted bytes; should it panic on a
+	// malformed part, the user gets an input error naming the file rather than a crash.
+	defer func() {
+		if v := recover(); v != nil {
+			p, problems = nil, nil
+			err = inputError(path, fmt.Sprintf("cannot read the workbook: malformed content (%v)", v), nil)
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    MaxUnpackedSize,
+		UnzipXMLSizeLimit: MaxUnpackedSize,
+	})
+	if err != nil {
+		return nil, nil, openError(path, err)
+	}
+	defer f.Close()
+	w := &workbook{f: f, path: path, cfg: cfg, styles: map[int]*excelize.Style{}}
+	if len(f.GetSheetList()) == 0 {
+		return nil, nil, inputError(path, "not an Excel workbook: it has no worksheets; expected an .xlsx or .xlsm file", nil)
+	}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		w.date1904 = *props.Date1904
+	}
+	p, err = w.readPlan()
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, w.problems, nil
+}
+
+// openError explains why excelize could not open the file.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF):
+		return inputError(path, "not an Excel workbook: expected an .xlsx or .xlsm file", err)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword):
+		return inputError(path, "not a readable Excel workbook: an encrypted workbook or an old .xls file; expected an unencrypted .xlsx or .xlsm file", err)
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		return inputError(path, fmt.Sprintf("workbook too large: it unpacks to more than %d MiB", MaxUnpackedSize>>20), err)
+	}
+	return inputError(path, "not an Excel workbook: expected an .xlsx or .xlsm file ("+err.Error()+")", err)
+}
+
+func inputError(path, msg string, err error) *lint.InputError {
+	return &lint.InputError{Pos: lint.Position{Path: path}, Msg: msg, Err: err}
+}
+
+// checkColumnOverrides rejects plan.columns entries naming no known role, so a typo in
+// the configuration does not silently fall back to the aliases.
+func checkColumnOverrides(cfg *lint.Config) error {
+	known := append(PlanRoles(), RoleTask, RoleApprover, RoleApprovedOn, RoleDescription)
+	var unknown []string
+	for role, header := range cfg.Plan.Columns {
+		if !slices.Contains(known, role) {
+			unknown = append(unknown, role)
+		} else if NormalizeHeader(header) == "" {
+			return &lint.InputError{Pos: lint.Position{Path: cfg.Path}, Msg: fmt.Sprintf("plan.columns.%s: empty header text: expected the header of the column holding %s", role, role)}
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return &lint.InputError{
+		Pos: lint.Position{Path: cfg.Path},
+		Msg: fmt.Sprintf("plan.columns: unknown column role %q: expected one of %s", unknown[0], strings.Join(known, ", ")),
+	}
+}
+
+// workbook is an open plan workbook and what reading it has found so far.
+type workbook struct {
+	f        *excelize.File
+	path     string
+	cfg      *lint.Config
+	date1904 bool
+	styles   map[int]*excelize.Style
+	problems []lint.ValueProblem
+}
+
+// readPlan finds the plan sheet and its header, reads the tasks and the change log.
+func (w *workbook) readPlan() (*lint.Plan, error) {
+	sheets := w.f.GetSheetList()
+	matcher := newHeaderMatcher(planAliases, planOverrides(w.cfg.Plan.Columns))
+	var sheet string
+	var header *headerRow
+	if name := w.cfg.Plan.Sheet; name != "" {
+		sheet = w.sheetNamed(name)
+		if sheet == "" {
+			return nil, inputError(w.path, fmt.Sprintf("no sheet named %q (plan.sheet): the workbook has sheets %s", name, quoteList(sheets)), nil)
+		}
+		h, err := w.findHeader(sheet, matcher, isPlanHeader)
+		if err != nil {
+			return nil, err
+		}
+		if h == nil {
+			return nil, &lint.InputError{Pos: lint.Position{Path: w.path, Sheet: sheet}, Msg: fmt.Sprintf("no header row found in the first %d rows: %s", headerRows, expectedPlanHeader)}
+		}
+		header = h
+	} else {
+		// Hidden sheets often keep templates or old copies: a visible plan wins.
+		for _, visible := range []bool{true, false} {
+			for _, s := range sheets {
+				if v, _ := w.f.GetSheetVisible(s); v != visible {
+					continue
+				}
+				h, err := w.findHeader(s, matcher, isPlanHeader)
+				if err != nil {
+					return nil, err
+				}
+				if h != nil {
+					sheet, header = s, h
+					break
+				}
+			}
+			if header != nil {
+				break
+			}
+		}
+		if header == nil {
+			return nil, inputError(w.path, fmt.Sprintf("no header row found in the first %d rows of any sheet: %s", headerRows, expectedPlanHeader), nil)
+		}
+	}
+	if err := checkOverridesFound(w.path, sheet, header, w.cfg.Plan.Columns, PlanRoles()); err != nil {
+		return nil, err
+	}
+	p := &lint.Plan{Path: w.path, Sheet: sheet, HeaderRow: header.row, Columns: map[string]string{}}
+	if err := w.readTasks(p, header); err != nil {
+		return nil, err
+	}
+	if err := w.readChangeLog(p, sheets); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+const expectedPlanHeader = "expected a row naming a task name column (Name, Task, Task Name, ...) and a date column (Start, Finish, ...)"
+
+// isPlanHeader says whether the roles found in a row make it the plan's header: a task
+// name and at least one date.
+func isPlanHeader(cols map[string][]int) bool {
+	if _, ok := cols[RoleName]; !ok {
+		return false
+	}
+	return slices.ContainsFunc(dateRoles, func(r string) bool { _, ok := cols[r]; return ok })
+}
+
+// planOverrides keeps the plan.columns entries that apply to the plan sheet.
+func planOverrides(columns map[string]string) map[string]string {
+	out := map[string]string{}
+	for role, header := range columns {
+		if slices.Contains(PlanRoles(), role) {
+			out[role] = header
+		}
+	}
+	return out
+}
+
+// checkOverridesFound fails when a configured column header is not in the header row, so a
+// renamed column is noticed instead of the role quietly going missing.
+func checkOverridesFound(path, sheet string, h *headerRow, columns map[string]string, roles []string) error {
+	for _, role := range roles {
+		want, ok := columns[role]
+		if !ok {
+			continue
+		}
+		if _, found := h.cols[role]; !found {
+			return &lint.InputError{
+				Pos: lint.Position{Path: path, Line: h.row, Sheet: sheet},
+				Msg: fmt.Sprintf("column %q (plan.columns.%s) not found in header row %d: the headers are %s", want, role, h.row, quoteList(nonEmpty(h.cells))),
+			}
+		}
+	}
+	return nil
+}
+
+// headerRow is a recognised header: its 1-based row number, its cells, and the columns
+// (0-based) of each role.
+type headerRow struct {
+	row   int
+	cells []string
+	cols  map[string][]int
+}
+
+// findHeader looks for a header row among the first rows of a sheet, reading only those
+// rows. It returns nil when none is recognised.
+func (w *workbook) findHeader(sheet string, m *headerMatcher, accept func(map[string][]int) bool) (*headerRow, error) {
+	rows, err := w.f.Rows(sheet)
+	if err != nil {
+		return nil, w.sheetError(sheet, err)
+	}
+	defer rows.Close()
+	for n := 1; n <= headerRows && rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, w.sheetError(sheet, err)
+		}
+		if cols := m.headerColumns(cells); accept(cols) {
+			return &headerRow{row: n, cells: cells, cols: cols}, nil
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, w.sheetError(sheet, err)
+	}
+	return nil, nil
+}
+
+func (w *workbook) sheetError(sheet string, err error) error {
+	return &lint.InputError{Pos: lint.Position{Path: w.path, Sheet: sheet}, Msg: "cannot read the worksheet: " + err.Error(), Err: err}
+}
+
+// sheetNamed returns the workbook's sheet with the given name, matched exactly or else
+// case-insensitively (Excel itself treats sheet names case-insensitively), or "".
+func (w *workbook) sheetNamed(name string) string {
+	sheets := w.f.GetSheetList()
+	if slices.Contains(sheets, name) {
+		return name
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s, strings.TrimSpace(name)) {
+			return s
+		}
+	}
+	return ""
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	if len(q) == 0 {
+		return "(none)"
+	}
+	return strings.Join(q, ", ")
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			out = append(out, strings.TrimSpace(c))
+		}
+	}
+	return out
+}
