@@ -22,6 +22,12 @@ var All = []*lint.Rule{
 
 	// scope — scope changes are formally approved
 	SprintScopeUnapproved,
+	EstimateChangedInSprint,
+	ScopeAddedAfterBaseline,
+	PlanTaskUnbaselined,
+	UnplannedIssue,
+	PlanKeyNotFound,
+	ChangeRequestInvalid,
 
 	// schedule — the PM's plan is consistent and current
 

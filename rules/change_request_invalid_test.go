@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// changeCells gives a change request the cells of a full change-log sheet.
+func changeCells(cr *lint.ChangeRequest) *lint.ChangeRequest {
+	cr.Cells["jira"] = fmt.Sprintf("B%d", cr.Row)
+	cr.Cells["approver"] = fmt.Sprintf("E%d", cr.Row)
+	return cr
+}
+
+func TestChangeRequestInvalid(t *testing.T) {
+	p := newProject()
+	p.Issue("PAY-1")
+	p.Task("1", "Payments v2").Jira("PAY-1")
+	changeCells(p.ChangeRequest("CR-1", "Approved", "ana@x.io", at(3, 0, 0), "PAY-1"))
+	changeCells(p.ChangeRequest("CR-2", "Approved", "", at(3, 0, 0), "PAY-1"))
+	changeCells(p.ChangeRequest("CR-3", "approved", "Dev Patel", at(3, 0, 0), "PAY-1"))
+	changeCells(p.ChangeRequest("CR-4", "Approved", "Dana Ortiz", at(3, 0, 0)))
+	changeCells(p.TaskChange("CR-5", "Approved", "paul@x.io", at(3, 0, 0), "1"))
+	changeCells(p.ChangeRequest("CR-6", "Rejected", "", at(3, 0, 0)))
+	changeCells(p.ChangeRequest("CR-7", "Approved", "", at(3, 0, 0)))
+	cfg := newConfig()
+	cfg.Roles.ProjectManager = []string{"paul@x.io"}
+	expectFindings(t, run(t, ChangeRequestInvalid, p, cfg),
+		`plan.xlsx:Changes!E3: CR-2: Change request CR-2 is Approved but names no approver; it approves nothing until an approver signs it`,
+		`plan.xlsx:Changes!E4: CR-3: Change request CR-3 is approved by Dev Patel, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
+		`plan.xlsx:Changes!B5: CR-4: Change request CR-4 is Approved but names no Jira issue and no plan task; an approval must say what it approves`,
+		`plan.xlsx:Changes!E8: CR-7: Change request CR-7 is Approved but names no approver; it approves nothing until an approver signs it`,
+		`plan.xlsx:Changes!B8: CR-7: Change request CR-7 is Approved but names no Jira issue and no plan task; an approval must say what it approves`,
+	)
+}
+
+func TestChangeRequestInvalidByProject(t *testing.T) {
+	// An approver of the project the row's issues belong to is an approver, though not globally.
+	p := newProject()
+	p.Issue("OPS-1")
+	changeCells(p.ChangeRequest("CR-1", "Approved", "sam", at(3, 0, 0), "OPS-1"))
+	changeCells(p.ChangeRequest("CR-2", "Approved", "sam", at(3, 0, 0), "PAY-1"))
+	cfg := newConfig()
+	cfg.Roles.ByProject = map[string]lint.ProjectRoles{"OPS": {ProductOwner: []string{"sam"}}}
+	expectFindings(t, run(t, ChangeRequestInvalid, p, cfg),
+		`plan.xlsx:Changes!E3: CR-2: Change request CR-2 is Approved by sam, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
+	)
+}

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"testing"
+	"time"
+)
+
+func TestScopeAddedAfterBaseline(t *testing.T) {
+	baseline := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		build    func(p *projectBuilder)
+		baseline time.Time
+		want     []string
+	}{
+		{
+			name: "moved under a planned epic after the baseline; on the baseline day is before",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Payments v2").Jira("PAY-3")
+				p.Issue("PAY-3").Type("Epic")
+				p.Issue("PAY-4").ParentChangedBy(dev, at(6, 0, 30), "", "PAY-3")
+				p.Issue("PAY-5").ParentChangedBy(dev, at(5, 23, 59), "", "PAY-3")
+			},
+			baseline: baseline,
+			want:     []string{"export.json:201: PAY-4: Moved under PAY-3 by Dev Patel on 2026-03-06 00:30 UTC, after the scope baseline of 2026-03-05, with no recorded approval; work added to the baselined plan needs an approved change request"},
+		},
+		{
+			name: "created under the epic after the baseline; the epic link counts as well",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Payments v2").Jira("PAY-3")
+				p.Issue("PAY-4").Parent("PAY-3").Created(dev, at(9, 10, 0))
+				p.Issue("PAY-5").Epic("PAY-3").Created(sam, at(10, 10, 0))
+				p.Issue("PAY-6").Parent("PAY-3").Created(dev, at(1, 10, 0))
+			},
+			baseline: baseline,
+			want: []string{
+				"export.json:100: PAY-4: Created under PAY-3 by Dev Patel on 2026-03-09 10:00 UTC, after the scope baseline of 2026-03-05, with no recorded approval; work added to the baselined plan needs an approved change request",
+				"export.json:200: PAY-5: Created under PAY-3 by Sam Server on 2026-03-10 10:00 UTC, after the scope baseline of 2026-03-05, with no recorded approval; work added to the baselined plan needs an approved change request",
+			},
+		},
+		{
+			name: "approved, named by the plan itself, or outside the plan",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Payments v2").Jira("PAY-3", "PAY-7")
+				p.Issue("PAY-4").ParentChangedBy(dev, at(9, 10, 0), "", "PAY-3")
+				p.ChangeRequest("CR-1", "Approved", "ana@x.io", at(9, 0, 0), "PAY-4")
+				p.Issue("PAY-7").ParentChangedBy(dev, at(9, 10, 0), "", "PAY-3")
+				p.Issue("PAY-8").ParentChangedBy(dev, at(9, 10, 0), "", "PAY-99")
+				p.Issue("PAY-9").ParentChangedBy(bot, at(9, 10, 0), "", "PAY-3")
+			},
+			baseline: baseline,
+		},
+		{
+			name: "without a baseline date the rule does nothing",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Payments v2").Jira("PAY-3")
+				p.Issue("PAY-4").ParentChangedBy(dev, at(9, 10, 0), "", "PAY-3")
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newProject()
+			tt.build(p)
+			cfg := newConfig()
+			cfg.Plan.BaselineDate = tt.baseline
+			expectFindings(t, run(t, ScopeAddedAfterBaseline, p, cfg), tt.want...)
+		})
+	}
+}
