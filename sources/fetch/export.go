@@ -36,9 +36,9 @@ func (e *exportWriter) begin() error {
 	return err
 }
 
-// issue writes one issue unless an issue with the same id (or key) was written already,
-// which offset paging produces when issues change between pages.
-func (e *exportWriter) issue(raw json.RawMessage) (bool, error) {
+// claim reports whether the issue is new to the export, and remembers it: offset paging
+// repeats issues when they move between pages, and only the first copy is kept.
+func (e *exportWriter) claim(raw json.RawMessage) (bool, error) {
 	var id struct {
 		ID  string `json:"id"`
 		Key string `json:"key"`
@@ -50,19 +50,25 @@ func (e *exportWriter) issue(raw json.RawMessage) (bool, error) {
 	if ident == "" {
 		ident = "key:" + id.Key
 	}
-	if ident != "key:" {
-		if e.seen[ident] {
-			return false, nil
-		}
-		e.seen[ident] = true
+	if ident == "key:" {
+		return true, nil
 	}
+	if e.seen[ident] {
+		return false, nil
+	}
+	e.seen[ident] = true
+	return true, nil
+}
+
+// issue writes one issue.
+func (e *exportWriter) issue(raw json.RawMessage) error {
 	if e.n > 0 {
 		e.w.WriteByte(',')
 	}
 	e.w.WriteByte('\n')
 	_, err := e.w.Write(bytes.TrimSpace(raw))
 	e.n++
-	return true, err
+	return err
 }
 
 // names merges a page's field names; the first page to name a field wins.

@@ -14,7 +14,8 @@ import (
 // recorded is where the recorded Jira answers live, relative to this package.
 var recorded = filepath.Join("..", "..", "testdata", "fetch")
 
-// answer is one recorded reply: a status, headers and a body file under testdata/fetch.
+// answer is one recorded reply: a status, headers and a body file under testdata/fetch
+// (or an absolute path, for the real-world inputs).
 type answer struct {
 	status int
 	header map[string]string
@@ -90,7 +91,11 @@ func (f *fakeJira) serve(w http.ResponseWriter, r *http.Request) {
 	var body []byte
 	if a.file != "" {
 		var err error
-		body, err = os.ReadFile(filepath.Join(recorded, a.file))
+		path := a.file
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(recorded, path)
+		}
+		body, err = os.ReadFile(path)
 		if err != nil {
 			f.t.Errorf("recorded answer: %v", err)
 		}

@@ -319,24 +319,35 @@ func TestFetchCloudFallsBackToV2(t *testing.T) {
 }
 
 func TestFetchSkipsRepeatedIssues(t *testing.T) {
-	// Offset paging while issues move: the second page repeats OPS-1... here simulated by
-	// answering the first page again for startAt=2 with startAt corrected by the server.
+	// Offset paging while issues move: an issue ranked in at the top between the two
+	// requests pushes OPS-2 onto the second page as well. The first copy is kept, and its
+	// changelog is completed once.
 	const jql = "project = OPS"
 	f := newFakeJira(t, jql, map[string][]answer{
 		"GET /rest/api/2/search?startAt=0": {ok("server/search-start0.json")},
-		"GET /rest/api/2/search?startAt=2": {ok("server/search-start2.json")},
+		"GET /rest/api/2/search?startAt=2": {ok("server/search-start2-shifted.json")},
 		"GET /rest/api/2/issue/OPS-2":      {ok("server/issue-OPS-2.json")},
 	})
-	var s sleeper
-	opts := options(f, jql, patEnv, &s)
+	opts := options(f, jql, patEnv, &sleeper{})
 	opts.Server = true
-	var out bytes.Buffer
-	stats, err := fetch.Fetch(context.Background(), opts, &out)
+	data, stats, err := fetch.FetchToBytes(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stats.Duplicates != 0 {
-		t.Errorf("duplicates %d, want 0", stats.Duplicates)
+	if stats.Duplicates != 1 || stats.Issues != 3 || stats.ChangelogsCompleted != 1 {
+		t.Errorf("stats %+v, want 3 issues, 1 duplicate, 1 changelog completed", stats)
+	}
+	wantRequests := []string{
+		"GET /rest/api/2/search?startAt=0",
+		"GET /rest/api/2/issue/OPS-2",
+		"GET /rest/api/2/search?startAt=2",
+	}
+	if got := f.requests(); !slices.Equal(got, wantRequests) {
+		t.Errorf("requests:\n got %q\nwant %q", got, wantRequests)
+	}
+	keys, _ := keysAndHistories(t, decodeExport(t, data))
+	if want := []string{"OPS-1", "OPS-2", "OPS-3"}; !slices.Equal(keys, want) {
+		t.Errorf("issues %q, want %q", keys, want)
 	}
 }
 

@@ -48,17 +48,20 @@ func (c *client) run(ctx context.Context, w io.Writer) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			fresh, err := out.claim(raw)
+			if err != nil {
+				return err
+			}
+			if !fresh {
+				c.stats.Duplicates++
+				continue
+			}
 			raw, err := c.completeChangelog(ctx, cloud, raw)
 			if err != nil {
 				return err
 			}
-			added, err := out.issue(raw)
-			if err != nil {
+			if err := out.issue(raw); err != nil {
 				return err
-			}
-			if !added {
-				c.stats.Duplicates++
-				continue
 			}
 			c.stats.Issues++
 			if c.opts.Progress != nil {

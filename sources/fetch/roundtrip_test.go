@@ -1,0 +1,200 @@
+package fetch_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/hatcheck/hatcheck/lint"
+	"github.com/hatcheck/hatcheck/sources/fetch"
+	"github.com/hatcheck/hatcheck/sources/jira"
+)
+
+// readExport reads JSON with the project's Jira reader, as lint does with a fetched export.
+func readExport(t *testing.T, name string, r io.Reader) *jira.Result {
+	t.Helper()
+	res, err := jira.ReadJSON(name, r, lint.DefaultConfig())
+	if err != nil {
+		t.Fatalf("reading %s: %v", name, err)
+	}
+	return res
+}
+
+// readRecorded reads recorded files one after the other, as one input of concatenated pages.
+func readRecorded(t *testing.T, files ...string) *jira.Result {
+	t.Helper()
+	var all bytes.Buffer
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(recorded, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(data)
+	}
+	return readExport(t, "recorded", &all)
+}
+
+// byKey indexes issues by key with their positions cleared: a fetched export and the
+// recorded pages hold the same issues at different lines.
+func byKey(issues []*lint.Issue) map[string]lint.Issue {
+	m := map[string]lint.Issue{}
+	for _, is := range issues {
+		c := *is
+		c.Pos = lint.Position{}
+		c.Histories = slices.Clone(c.Histories)
+		for i := range c.Histories {
+			c.Histories[i].Pos = lint.Position{}
+		}
+		m[c.Key] = c
+	}
+	return m
+}
+
+func sortedKeys(m map[string]lint.Issue) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func historyIDs(hs []lint.History) []string {
+	var ids []string
+	for _, h := range hs {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// TestExportReadsBackServer checks that the fetched export reads into the same issues as
+// the recorded answers read directly: the search pages for every issue, and the issue
+// answer for the changelog the search truncated.
+func TestExportReadsBackServer(t *testing.T) {
+	const jql = "project = OPS"
+	f := newFakeJira(t, jql, map[string][]answer{
+		"GET /rest/api/2/search?startAt=0": {ok("server/search-start0.json")},
+		"GET /rest/api/2/search?startAt=2": {ok("server/search-start2.json")},
+		"GET /rest/api/2/issue/OPS-2":      {ok("server/issue-OPS-2.json")},
+	})
+	opts := options(f, jql, patEnv, &sleeper{})
+	opts.Server = true
+	data, _, err := fetch.FetchToBytes(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readExport(t, "fetched.json", bytes.NewReader(data))
+	want := readRecorded(t, "server/search-start0.json", "server/search-start2.json")
+	full := readRecorded(t, "server/issue-OPS-2.json")
+
+	gotIssues, wantIssues := byKey(got.Issues), byKey(want.Issues)
+	if keys := sortedKeys(gotIssues); !slices.Equal(keys, []string{"OPS-1", "OPS-2", "OPS-3"}) {
+		t.Fatalf("issues %q", keys)
+	}
+	ops2 := wantIssues["OPS-2"]
+	ops2.Histories = byKey(full.Issues)["OPS-2"].Histories
+	ops2.ChangelogTotal = 5
+	wantIssues["OPS-2"] = ops2
+	for _, k := range sortedKeys(wantIssues) {
+		if !reflect.DeepEqual(gotIssues[k], wantIssues[k]) {
+			t.Errorf("%s differs:\n got %+v\nwant %+v", k, gotIssues[k], wantIssues[k])
+		}
+	}
+	if ids := historyIDs(gotIssues["OPS-2"].Histories); !slices.Equal(ids, []string{"200", "201", "302", "303", "304"}) {
+		t.Errorf("OPS-2 histories %q", ids)
+	}
+	if !reflect.DeepEqual(got.Fields, want.Fields) || !reflect.DeepEqual(got.Sprints, want.Sprints) {
+		t.Errorf("fields %v / %v, sprints %v / %v", got.Fields, want.Fields, got.Sprints, want.Sprints)
+	}
+}
+
+func TestExportReadsBackCloud(t *testing.T) {
+	const jql = "project = PAY ORDER BY Rank"
+	f := newFakeJira(t, jql, cloudRoutes())
+	data, _, err := fetch.FetchToBytes(context.Background(), options(f, jql, basicEnv, &sleeper{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byKey(readExport(t, "fetched.json", bytes.NewReader(data)).Issues)
+	want := byKey(readRecorded(t, "cloud/search-page1.json", "cloud/search-page2.json").Issues)
+	if keys := sortedKeys(got); !slices.Equal(keys, []string{"PAY-1", "PAY-2", "PAY-3"}) {
+		t.Fatalf("issues %q", keys)
+	}
+	for _, k := range []string{"PAY-2", "PAY-3"} {
+		if !reflect.DeepEqual(got[k], want[k]) {
+			t.Errorf("%s differs:\n got %+v\nwant %+v", k, got[k], want[k])
+		}
+	}
+	pay1, rec := got["PAY-1"], want["PAY-1"]
+	if ids := historyIDs(pay1.Histories); !slices.Equal(ids, []string{"100", "101", "102", "103"}) || pay1.ChangelogTotal != 4 {
+		t.Errorf("PAY-1 histories %q of %d, want 100..103 of 4", ids, pay1.ChangelogTotal)
+	}
+	// The histories the search sent read the same after completion.
+	if !reflect.DeepEqual(pay1.Histories[1], rec.Histories[0]) || !reflect.DeepEqual(pay1.Histories[3], rec.Histories[1]) {
+		t.Errorf("PAY-1's recorded histories changed:\n got %+v\nwant %+v", pay1.Histories, rec.Histories)
+	}
+	pay1.Histories, rec.Histories = nil, nil
+	pay1.ChangelogTotal, rec.ChangelogTotal = 0, 0
+	if !reflect.DeepEqual(pay1, rec) {
+		t.Errorf("PAY-1 differs beyond its changelog:\n got %+v\nwant %+v", pay1, rec)
+	}
+}
+
+// TestRealWorldExportReadsBack serves a real search answer (go-jira's recorded sprint
+// search, with changelogs) as a one-page Server search and checks the export reads into the
+// same issues as the file itself.
+func TestRealWorldExportReadsBack(t *testing.T) {
+	path := filepath.Join(realWorld(t), "go-jira-issues-with-changelog.json")
+	const jql = "sprint = 1"
+	f := newFakeJira(t, jql, map[string][]answer{
+		"GET /rest/api/2/search?startAt=0": {ok(path)},
+	})
+	opts := options(f, jql, patEnv, &sleeper{})
+	opts.Server = true
+	data, stats, err := fetch.FetchToBytes(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	want := readExport(t, path, src)
+	got := readExport(t, "fetched.json", bytes.NewReader(data))
+	if stats.Issues != len(want.Issues) || len(want.Issues) == 0 {
+		t.Errorf("fetched %d issues, the file holds %d", stats.Issues, len(want.Issues))
+	}
+	if g, w := byKey(got.Issues), byKey(want.Issues); !reflect.DeepEqual(g, w) {
+		t.Errorf("issues differ:\n got %+v\nwant %+v", g, w)
+	}
+}
+
+// realWorld finds ../shared/realworld next to the module root, or skips the test.
+func realWorld(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test")
+		}
+		dir = parent
+	}
+	rw := filepath.Join(filepath.Dir(dir), "shared", "realworld")
+	if _, err := os.Stat(rw); err != nil {
+		t.Skip("no real-world inputs at ../shared/realworld")
+	}
+	return rw
+}
