@@ -158,7 +158,15 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 	if !end.IsZero() {
 		running = "ran " + when(pass, s.Start) + " to " + when(pass, end)
 	}
-	approvers := strings.Join(pass.Config.Scope.Approvers, ", ")
+	var approvers []string
+	for _, a := range pass.Config.Scope.Approvers {
+		switch r := lint.Role(strings.TrimSpace(a)); r {
+		case lint.ProductOwner, lint.ProjectManager:
+			approvers = append(approvers, roleTitle(r))
+		default:
+			approvers = append(approvers, strings.TrimSpace(a))
+		}
+	}
 	var how []string
 	if l := pass.Config.Scope.ApprovalLabel; l != "" {
 		how = append(how, "the "+l+" label")
@@ -166,9 +174,12 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 	how = append(how, "an approved change-log row")
 	msg := what + " " + strconv.Quote(s.Name) + " (" + running + ") by " + who(c.author) + " on " + when(pass, c.at) +
 		" with no recorded approval; scope changes to a running sprint need " + strings.Join(how, " or ") +
-		" from an approver (" + approvers + ")"
+		" from an approver"
+	if len(approvers) > 0 {
+		msg += " (" + strings.Join(approvers, " or ") + ")"
+	}
 	if w := pass.Config.Scope.ApprovalWindow; w > 0 {
-		msg += " within " + duration(w)
+		msg += " within " + duration(w) + " of the change"
 	}
 	ev := map[string]any{
 		"author":       c.author.String(),
