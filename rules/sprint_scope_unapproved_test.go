@@ -104,7 +104,7 @@ func TestSprintScopeUnapproved(t *testing.T) {
 			"export.json:102: PAY-1: Removed from sprint " + running + " by Dev Patel on 2026-03-03 11:00 UTC with no recorded approval" + need,
 		},
 	}, {
-		name: "bots' changes are ignored, and changes before --since",
+		name:   "bots' changes are ignored, and changes before --since",
 		config: func(c *lint.Config) { c.Since = at(4, 0, 0) },
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").SprintChangedBy(bot, at(4, 14, 20), "", "7")
