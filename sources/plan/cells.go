@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,19 @@ func (w *workbook) problem(c cellAt, subject, field, value, expected string) {
 	})
 }
 
+// sortProblems orders the problems recorded since from by row, then column, so they read
+// in sheet order whatever order the columns were read in.
+func (w *workbook) sortProblems(from int) {
+	slices.SortStableFunc(w.problems[from:], func(a, b lint.ValueProblem) int {
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		ac, _, _ := excelize.CellNameToCoordinates(a.Pos.Cell)
+		bc, _, _ := excelize.CellNameToCoordinates(b.Pos.Cell)
+		return ac - bc
+	})
+}
+
 // shorten keeps a problem's value readable when a cell holds a whole essay.
 func shorten(s string) string {
 	const max = 80
@@ -69,18 +83,15 @@ func (w *workbook) empty(c cellAt, subject, field string) bool {
 	return true
 }
 
-// isText reports whether the cell stores text (a string, or a formula's string result)
-// rather than a number.
+// isText reports whether the cell stores typed text rather than a number. A formula's
+// result counts as a number when it reads as one: Excel marks string results, but some
+// writers (excelize among them) mark every formula result a string, numbers included.
 func (w *workbook) isText(c cellAt) bool {
 	t, err := w.f.GetCellType(c.sheet, c.ref)
 	if err != nil {
 		return true
 	}
-	switch t {
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
-		return true
-	}
-	return false
+	return t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString
 }
 
 // text reads a cell as text. Numbers are written the way Excel shows them in a General

@@ -84,6 +84,7 @@ func (w *workbook) readChangeLog(p *lint.Plan, sheets []string) error {
 	}
 	cols := chooseColumns(h, data)
 	links, _ := w.f.GetHyperLinkCells(sheet, "")
+	defer w.sortProblems(len(w.problems))
 	for i, cells := range data {
 		if len(nonEmpty(cells)) == 0 {
 			continue

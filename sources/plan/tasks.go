@@ -29,6 +29,7 @@ func (w *workbook) readTasks(p *lint.Plan, h *headerRow) error {
 	hasLinks := len(links) > 0
 
 	var indents, levels []int
+	defer w.sortProblems(len(w.problems))
 	for i, cells := range data {
 		row := h.row + 1 + i
 		at := func(role string) cellAt {
