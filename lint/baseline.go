@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
+	"strings"
 )
 
 // ReportSchema names the JSON report format; a baseline must be a report of this schema.
@@ -45,8 +47,9 @@ func ParseBaseline(file string, data []byte) (*Baseline, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, jsonError(file, data, err)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		line, col := lineColumn(data, dec.InputOffset())
+		line, col := lineColumn(data, skipSpace(data, end))
 		return nil, &InputError{Pos: Position{Path: file, Line: line, Column: col}, Msg: "unexpected data after the report: a baseline is one JSON report written by hatcheck --format json"}
 	}
 	switch {
@@ -71,15 +74,16 @@ func jsonError(file string, data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		line, col := lineColumn(data, syntax.Offset)
+		// The offset counts the byte at fault; the column names that byte.
+		line, col := lineColumn(data, syntax.Offset-1)
 		return &InputError{Pos: Position{Path: file, Line: line, Column: col}, Msg: syntax.Error(), Err: err}
 	case errors.As(err, &typ):
-		line, col := lineColumn(data, typ.Offset)
+		line, col := lineColumn(data, skipSpace(data, typ.Offset))
 		where := typ.Field
 		if where == "" {
 			where = "the report"
 		}
-		return &InputError{Pos: Position{Path: file, Line: line, Column: col}, Msg: fmt.Sprintf("%s: expected %s, found a JSON %s", where, typ.Type, typ.Value), Err: err}
+		return &InputError{Pos: Position{Path: file, Line: line, Column: col}, Msg: fmt.Sprintf("%s: expected %s, found a JSON %s", where, jsonKind(typ.Type), typ.Value), Err: err}
 	case errors.Is(err, io.EOF):
 		return &InputError{Pos: Position{Path: file}, Msg: "the file is empty: expected a JSON report written by hatcheck --format json", Err: err}
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -89,11 +93,36 @@ func jsonError(file string, data []byte, err error) error {
 	return &InputError{Pos: Position{Path: file}, Msg: err.Error(), Err: err}
 }
 
-// lineColumn turns a byte offset into a 1-based line and column.
-func lineColumn(data []byte, offset int64) (line, col int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
+// jsonKind names what a Go type reads from JSON, for messages.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	}
+	return "a number"
+}
+
+// skipSpace returns the offset of the first byte at or after offset that is not JSON
+// white space, so that a message points at the next token rather than before it.
+func skipSpace(data []byte, offset int64) int64 {
+	for offset < int64(len(data)) && strings.IndexByte(" \t\r\n", data[offset]) >= 0 {
+		offset++
+	}
+	return offset
+}
+
+// lineColumn turns a 0-based byte offset into a 1-based line and column.
+func lineColumn(data []byte, offset int64) (line, col int) {
+	offset = max(0, min(offset, int64(len(data))))
 	before := data[:offset]
 	line = bytes.Count(before, []byte("\n")) + 1
 	col = int(offset) - bytes.LastIndexByte(before, '\n')
