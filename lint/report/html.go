@@ -46,7 +46,7 @@ type htmlPage struct {
 
 // htmlGeometry gives the template the plot frame the Go code drew into.
 type htmlGeometry struct {
-	Width, Height, Left, Right, Top, Bottom, BarLabel, BarArea, BarHeight float64
+	Width, Height, Left, Right, Top, Bottom, BarWidth, BarLabel, BarArea, BarHeight float64
 }
 
 type htmlRow struct {
@@ -55,13 +55,15 @@ type htmlRow struct {
 
 // Chart geometry, in SVG user units; the charts scale to their container through viewBox.
 const (
-	barLabelWidth = 250
-	barAreaWidth  = 420
+	barLabelWidth = 190
+	barAreaWidth  = 320
+	barChartWidth = barLabelWidth + barAreaWidth + 50
 	barHeight     = 22
 	barGap        = 6
 	plotWidth     = 640
 	plotHeight    = 300
-	plotLeft      = 56
+	plotLeft      = 84
+	plotInset     = 12 // keeps the first and last points off the axes
 	plotRight     = 16
 	plotTop       = 16
 	plotBottom    = 64
@@ -123,7 +125,7 @@ func (h *HTML) Write(w io.Writer, r *lint.Report) error {
 		G: htmlGeometry{
 			Width: plotWidth, Height: plotHeight, Left: plotLeft, Right: plotWidth - plotRight,
 			Top: plotTop, Bottom: plotHeight - plotBottom,
-			BarLabel: barLabelWidth, BarArea: barAreaWidth, BarHeight: barHeight,
+			BarWidth: barChartWidth, BarLabel: barLabelWidth, BarArea: barAreaWidth, BarHeight: barHeight,
 		},
 	}
 	if h.opts.ShowWaived {
@@ -213,7 +215,7 @@ func backlogCharts(r *lint.Report) []htmlBacklogChart {
 			if maxRank == 1 {
 				return plotLeft + (plotWidth-plotLeft-plotRight)/2
 			}
-			return plotLeft + float64(rank-1)/float64(maxRank-1)*(plotWidth-plotLeft-plotRight)
+			return plotLeft + plotInset + float64(rank-1)/float64(maxRank-1)*(plotWidth-plotLeft-plotRight-2*plotInset)
 		}
 		y := func(v float64) float64 {
 			return plotTop + (1-v/yMax)*(plotHeight-plotTop-plotBottom)
@@ -276,7 +278,7 @@ func scheduleChart(r *lint.Report) htmlScheduleChart {
 	y := func(t time.Time) float64 { return plotTop + height - t.Sub(lo).Hours()/span*height }
 	c.Diagonal = [4]float64{x(lo), y(lo), x(hi), y(hi)}
 	for _, p := range r.Schedule {
-		class := "ok"
+		class := "same"
 		days := int(math.Round(p.Due.Sub(p.Finish).Hours() / 24))
 		switch {
 		case days > 0:
@@ -294,7 +296,7 @@ func scheduleChart(r *lint.Report) htmlScheduleChart {
 		c.Points = append(c.Points, htmlPoint{X: x(p.Finish), Y: y(p.Due), Class: class, Label: label})
 	}
 	slices.SortStableFunc(c.Points, func(a, b htmlPoint) int {
-		return boolInt(a.Class != "ok") - boolInt(b.Class != "ok")
+		return boolInt(a.Class != "same") - boolInt(b.Class != "same")
 	})
 	for _, t := range dateTicks(lo, hi, 6) {
 		c.XTicks = append(c.XTicks, htmlAxisTick{Pos: x(t), Label: t.Format("Jan 2 '06")})

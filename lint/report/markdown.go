@@ -51,7 +51,7 @@ func (m *Markdown) Write(w io.Writer, r *lint.Report) error {
 	}
 
 	header := b.String()
-	if m.limit > 0 && len(header) > m.limit {
+	if m.limit > 0 && len(header)+len(truncationNote(len(list))) > m.limit {
 		_, err := io.WriteString(w, truncationNote(len(list)))
 		return err
 	}
@@ -59,28 +59,35 @@ func (m *Markdown) Write(w io.Writer, r *lint.Report) error {
 	ew.write(header)
 	written := len(header)
 	for gi, g := range groups {
-		var sec strings.Builder
-		fmt.Fprintf(&sec, "### %s\n\n", g.rule.Name)
-		if g.rule.Title != "" {
-			fmt.Fprintf(&sec, "%s ([docs](%s))\n\n", escapeMarkdown(g.rule.Title), ruleURL(m.opts, g.rule.Name))
-		}
-		sec.WriteString("| severity | subject | message | location |\n|---|---|---|---|\n")
-		ew.write(sec.String())
-		written += sec.Len()
 		for fi, f := range g.findings {
-			row := markdownRow(f)
+			// A chunk is one finding's row, with its rule's heading before the first
+			// row and a blank line after the last, so a cut never splits a table.
+			var chunk strings.Builder
+			if fi == 0 {
+				fmt.Fprintf(&chunk, "### %s\n\n", g.rule.Name)
+				if g.rule.Title != "" {
+					fmt.Fprintf(&chunk, "%s ([docs](%s))\n\n", escapeMarkdown(g.rule.Title), ruleURL(m.opts, g.rule.Name))
+				}
+				chunk.WriteString("| severity | subject | message | location |\n|---|---|---|---|\n")
+			}
+			chunk.WriteString(markdownRow(f))
+			if fi == len(g.findings)-1 {
+				chunk.WriteString("\n")
+			}
 			if m.limit > 0 {
 				left := remaining(groups, gi, fi)
-				if written+len(row)+len(truncationNote(left)) > m.limit {
-					ew.write("\n" + truncationNote(left))
+				// The note must fit whether or not more findings follow.
+				if written+chunk.Len()+1+len(truncationNote(left)) > m.limit {
+					if fi > 0 {
+						ew.write("\n")
+					}
+					ew.write(truncationNote(left))
 					return ew.err
 				}
 			}
-			ew.write(row)
-			written += len(row)
+			ew.write(chunk.String())
+			written += chunk.Len()
 		}
-		ew.write("\n")
-		written++
 	}
 	return ew.err
 }
