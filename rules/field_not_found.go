@@ -76,7 +76,11 @@ func checkFieldNotFound(pass *lint.Pass) error {
 		for n, s := range lookedFor {
 			quoted[n] = strconv.Quote(s)
 		}
-		msg := "No issue has a " + string(kind) + " field"
+		article := "a "
+		if kind == lint.KindEstimate {
+			article = "an "
+		}
+		msg := "No issue has " + article + string(kind) + " field"
 		if len(quoted) > 0 {
 			msg += " (looked for " + strings.Join(quoted, ", ") + ")"
 		}

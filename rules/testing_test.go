@@ -181,6 +181,9 @@ func (ib *issueBuilder) Due(t time.Time) *issueBuilder     { ib.issue.Due = t; r
 // Assignee sets who the issue is assigned to.
 func (ib *issueBuilder) Assignee(p lint.Person) *issueBuilder { ib.issue.Assignee = p; return ib }
 
+// Reporter sets who reported the issue.
+func (ib *issueBuilder) Reporter(p lint.Person) *issueBuilder { ib.issue.Reporter = p; return ib }
+
 // ChangelogTotal sets the changelog's total as the export gave it.
 func (ib *issueBuilder) ChangelogTotal(n int) *issueBuilder { ib.issue.ChangelogTotal = n; return ib }
 
