@@ -57,3 +57,5 @@ func readString(t testing.TB, name, data string) (*Result, error) {
 	t.Helper()
 	return ReadJSON(name, strings.NewReader(data), lint.DefaultConfig())
 }
+
+func readAll(path string) ([]byte, error) { return os.ReadFile(path) }

@@ -20,14 +20,20 @@ type issueState struct {
 
 // candidate is the compact, parsed value of a field that may play a role.
 type candidate struct {
-	field   string // field id as in "fields"
-	pos     lint.Position
-	text    string   // a string value, the text of a document, an option's value, an object's key
-	num     float64  // a number value
-	isNum   bool     // num is set
-	isText  bool     // text came from a JSON string (not a document, option or key)
-	sprints []sprint // sprint objects or strings; nil when the value holds none
-	badSprint []string // sprint strings that could not be read
+	field     string // field id as in "fields"
+	pos       lint.Position
+	text      string   // a string value, the text of a document, an option's value, an object's key
+	num       float64  // a number value
+	isNum     bool     // num is set
+	isText    bool     // text came from a JSON string (not a document, option or key)
+	sprints   []sprint // sprint objects or strings; nil when the value holds none
+	badSprint []badValue // sprint strings that could not be read
+}
+
+// badValue is a value that could not be read, with its place.
+type badValue struct {
+	pos  lint.Position
+	text string
 }
 
 // sprint is a sprint as a field value names it.
@@ -286,6 +292,10 @@ func (p *parser) candidate(is *issueState, field string) {
 		for p.more() {
 			switch p.dec.PeekKind() {
 			case '"':
+				if c.sprints == nil && c.badSprint == nil {
+					// The first string's place is where a problem with the value points.
+					c.pos = p.posAfterWhitespace()
+				}
 				b, _ := p.scalar()
 				if isSprintString(b) {
 					p.sprintString(&c, b)

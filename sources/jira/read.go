@@ -234,8 +234,20 @@ func (p *parser) syntaxError(err error) error {
 	msg := err.Error()
 	var se *jsontext.SyntacticError
 	if errors.As(err, &se) {
-		pos.Line, pos.Column = p.lines.at(se.ByteOffset)
+		off := se.ByteOffset
 		msg = se.Err.Error()
+		if strings.HasPrefix(msg, "invalid character ',' at start of value") {
+			// The decoder blames the comma of a trailing comma; the character after it is
+			// what users look for, worded as encoding/json words it.
+			if c, at, ok := p.afterComma(off); ok {
+				off = at
+				msg = fmt.Sprintf("invalid character '%c' looking for beginning of value", c)
+				if k, _ := p.dec.StackIndex(p.dec.StackDepth()); k == '{' {
+					msg = fmt.Sprintf("invalid character '%c' looking for beginning of object key string", c)
+				}
+			}
+		}
+		pos.Line, pos.Column = p.lines.at(off)
 		if errors.Is(se.Err, io.ErrUnexpectedEOF) {
 			msg = "unexpected end of JSON input"
 		}
@@ -247,6 +259,27 @@ func (p *parser) syntaxError(err error) error {
 	}
 	msg = strings.Replace(msg, "at start of value", "looking for beginning of value", 1)
 	return &lint.InputError{Pos: pos, Msg: msg, Err: err}
+}
+
+// afterComma finds the '}' or ']' that follows the comma at offset off, if the decoder
+// still holds those bytes.
+func (p *parser) afterComma(off int64) (byte, int64, bool) {
+	buf := p.dec.UnreadBuffer()
+	i := off - p.dec.InputOffset()
+	if i < 0 || i >= int64(len(buf)) || buf[i] != ',' {
+		return 0, 0, false
+	}
+	for i++; i < int64(len(buf)); i++ {
+		switch c := buf[i]; c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '}', ']':
+			return c, p.dec.InputOffset() + i, true
+		default:
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 func (p *parser) setErr(err error) {

@@ -268,7 +268,7 @@ func hasDue(entries []string, dates map[string]string) bool {
 
 func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res *Result) {
 	it := is.issue
-	field := string(k)
+	field := p.fieldLabel(c.field)
 	switch k {
 	case lint.KindRank:
 		if c.isText {
@@ -282,7 +282,7 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 			}
 		}
 		for _, bad := range c.badSprint {
-			is.problem(c.pos, field, bad, expectSprint)
+			is.problem(bad.pos, field, bad.text, expectSprint)
 		}
 		if c.sprints == nil && c.badSprint == nil && c.text != "" {
 			is.problem(c.pos, field, c.text, expectSprint)
@@ -437,11 +437,12 @@ func (p *parser) newKindTable(roles map[lint.FieldKind]string, dates map[string]
 			addName(name, kindInfo{kind: k})
 		}
 		for _, e := range p.cfg.Jira.Fields.Of(k) {
+			// A field id is also the name Server changelogs give system fields
+			// (they carry no fieldId).
 			if isFieldID(strings.TrimSpace(e)) {
 				addID(strings.TrimSpace(e), kindInfo{kind: k})
-			} else {
-				addName(e, kindInfo{kind: k})
 			}
+			addName(e, kindInfo{kind: k})
 		}
 	}
 	addName("Epic Link", kindInfo{kind: lint.KindEpic})
@@ -458,9 +459,8 @@ func (p *parser) newKindTable(roles map[lint.FieldKind]string, dates map[string]
 		addID(dates[e], ki)
 		if isFieldID(strings.TrimSpace(e)) {
 			addID(strings.TrimSpace(e), ki)
-		} else {
-			addName(e, ki)
 		}
+		addName(e, ki)
 		if name := p.names[dates[e]]; name != "" {
 			addName(name, ki)
 		}
@@ -485,4 +485,12 @@ func (t *kindTable) of(c *lint.Change) (lint.FieldKind, string) {
 		return lint.KindRank, ""
 	}
 	return ki.kind, ki.date
+}
+
+// fieldLabel names a field as the user knows it: its name in the export, else its id.
+func (p *parser) fieldLabel(id string) string {
+	if name := p.names[id]; name != "" {
+		return name
+	}
+	return id
 }

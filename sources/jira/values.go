@@ -169,7 +169,7 @@ func isSprintString(b []byte) bool {
 func (p *parser) sprintString(c *candidate, b []byte) {
 	s, ok := parseSprintString(string(b))
 	if !ok {
-		c.badSprint = append(c.badSprint, string(b))
+		c.badSprint = append(c.badSprint, badValue{pos: c.pos, text: string(b)})
 		return
 	}
 	if c.sprints == nil {
