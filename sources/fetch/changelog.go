@@ -54,6 +54,13 @@ func (c *client) completeChangelog(ctx context.Context, cloud bool, raw json.Raw
 	} else {
 		more, err = c.serverChangelog(ctx, ref)
 	}
+	var api *APIError
+	if errors.As(err, &api) && api.Status == http.StatusNotFound {
+		// The issue was deleted or moved out of reach since the search: keep what the
+		// search sent, which history-incomplete will point out.
+		c.stats.ChangelogsIncomplete++
+		return raw, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("completing the changelog of %s: %w", ref, err)
 	}

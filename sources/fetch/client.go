@@ -91,12 +91,30 @@ func newClient(opts Options, stats *Stats) (*client, error) {
 	default:
 		rt = &jira.PATAuthTransport{Token: creds.secret, Transport: opts.HTTPClient.Transport}
 	}
-	hc := &http.Client{Transport: rt, Timeout: opts.HTTPClient.Timeout, Jar: opts.HTTPClient.Jar, CheckRedirect: opts.HTTPClient.CheckRedirect}
+	hc := &http.Client{Transport: rt, Timeout: opts.HTTPClient.Timeout, Jar: opts.HTTPClient.Jar, CheckRedirect: sameSite(base, opts.HTTPClient.CheckRedirect)}
 	jc, err := jira.NewClient(hc, base.String())
 	if err != nil {
 		return nil, fmt.Errorf("--url %s: %w", base.Redacted(), err)
 	}
 	return &client{jc: jc, base: base, opts: opts, creds: creds, stats: stats}, nil
+}
+
+// sameSite refuses redirects away from the site: go-jira's transports add the credentials
+// to every request they carry, redirected ones included, so following a redirect to another
+// host (a login page, a proxy's portal) would hand it the token.
+func sameSite(base *url.URL, next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if !strings.EqualFold(req.URL.Host, base.Host) || (base.Scheme == "https" && req.URL.Scheme != "https") {
+			return fmt.Errorf("the site redirected to %s://%s; not following, so the credentials go nowhere else: give that address as --url if it is the Jira site", req.URL.Scheme, req.URL.Host)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		return nil
+	}
 }
 
 // redact scrubs every secret from an error's message, as a last line of defence: no path

@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -522,11 +524,12 @@ func TestWriteFile(t *testing.T) {
 		f := newFakeJira(t, jql, map[string][]answer{
 			"GET /rest/api/2/serverInfo": {ok("cloud/serverInfo.json")},
 			"GET /rest/api/3/search/jql": {ok("cloud/search-page1.json")},
-			// PAY-1's changelog is not recorded: a 404 midway through the fetch.
+			// The token is revoked midway through the fetch.
+			"GET /rest/api/3/issue/PAY-1/changelog?startAt=0": {{status: 401, file: "errors/401.txt"}},
 		})
 		var s sleeper
 		_, err := fetch.WriteFile(context.Background(), options(f, jql, basicEnv, &s), path)
-		if err == nil || !strings.HasPrefix(err.Error(), "completing the changelog of PAY-1: Jira answered 404 Not Found") {
+		if err == nil || !strings.HasPrefix(err.Error(), "completing the changelog of PAY-1: Jira refused the credentials (401 Unauthorized)") {
 			t.Fatalf("error %v", err)
 		}
 		after, _ := os.ReadFile(path)
@@ -582,5 +585,47 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	}
 	if !slices.Equal(got, names) {
 		t.Errorf("folder holds %q, want %q", got, names)
+	}
+}
+
+func TestFetchLeavesChangelogOfVanishedIssue(t *testing.T) {
+	// PAY-1 was deleted between the search and the changelog request: the fetch goes on
+	// with the changelog the search sent.
+	const jql = "project = PAY ORDER BY Rank"
+	routes := cloudRoutes()
+	delete(routes, "GET /rest/api/3/issue/PAY-1/changelog?startAt=0")
+	f := newFakeJira(t, jql, routes)
+	data, stats, err := fetch.FetchToBytes(context.Background(), options(f, jql, basicEnv, &sleeper{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Issues != 3 || stats.ChangelogsIncomplete != 1 || stats.ChangelogsCompleted != 0 {
+		t.Errorf("stats %+v, want 3 issues and 1 changelog left incomplete", stats)
+	}
+	var e export
+	json.Unmarshal(data, &e)
+	if got, want := e.Issues[0], recordedIssue(t, "cloud/search-page1.json", 0); !bytes.Equal(got, want) {
+		t.Errorf("PAY-1 changed:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestFetchRefusesRedirectToAnotherHost(t *testing.T) {
+	var leaked []string
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked = append(leaked, r.Header.Get("Authorization"))
+	}))
+	defer other.Close()
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+"/login", http.StatusFound)
+	}))
+	defer site.Close()
+	_, err := fetch.Fetch(context.Background(), fetch.Options{URL: site.URL, JQL: "x", Env: basicEnv, Sleep: (&sleeper{}).sleep}, &bytes.Buffer{})
+	want := "GET " + site.URL + "/rest/api/2/serverInfo: the site redirected to " + other.URL +
+		"; not following, so the credentials go nowhere else: give that address as --url if it is the Jira site"
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	if len(leaked) != 0 {
+		t.Errorf("the other host was asked, with Authorization %q", leaked)
 	}
 }
