@@ -1,0 +1,162 @@
+package starter
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hatcheck/hatcheck/lint"
+	"github.com/hatcheck/hatcheck/sources"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/init")
+
+const initDir = "../../testdata/init"
+
+// TestRenderGolden renders the starter file for the small exports in testdata/init and
+// compares it with the golden files; `go test ./sources/starter -update` rewrites them.
+// cmd/hatcheck's init test checks that the command writes the same bytes.
+func TestRenderGolden(t *testing.T) {
+	for _, tc := range []struct {
+		golden string
+		in     sources.Inputs
+	}{
+		{"export.golden.yaml", sources.Inputs{Jira: []string{initDir + "/export.json"}, Plan: initDir + "/plan.xlsx"}},
+		{"csv.golden.yaml", sources.Inputs{Jira: []string{initDir + "/../csv/all-fields.csv"}}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			cfg := lint.DefaultConfig()
+			p, err := sources.Load(cfg, tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := Render(p, cfg, Options{Jira: tc.in.Jira, Plan: tc.in.Plan, Dir: initDir})
+			golden := filepath.Join(initDir, tc.golden)
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("output differs from %s (run with -update to accept):\n%s", golden, got)
+			}
+			// The file must be a valid configuration that reads back what init found.
+			parsed, err := lint.ParseConfig(filepath.Join(initDir, ".hatcheck.yaml"), got)
+			if err != nil {
+				t.Fatalf("the starter file does not parse: %v", err)
+			}
+			if len(parsed.Jira.Exports) != 1 || filepath.Clean(parsed.Jira.Exports[0]) != filepath.Clean(tc.in.Jira[0]) {
+				t.Errorf("jira.exports = %v, want %v", parsed.Jira.Exports, tc.in.Jira)
+			}
+			if filepath.Clean(parsed.Plan.File) != filepath.Clean(tc.in.Plan) && tc.in.Plan != "" {
+				t.Errorf("plan.file = %q, want %q", parsed.Plan.File, tc.in.Plan)
+			}
+		})
+	}
+}
+
+// TestRenderReadsBack checks that the fields and plan columns init writes are what the
+// configuration then holds.
+func TestRenderReadsBack(t *testing.T) {
+	cfg := lint.DefaultConfig()
+	in := sources.Inputs{Jira: []string{initDir + "/export.json"}, Plan: initDir + "/plan.xlsx"}
+	p, err := sources.Load(cfg, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := lint.ParseConfig(filepath.Join(initDir, ".hatcheck.yaml"), Render(p, cfg, Options{Jira: in.Jira, Plan: in.Plan, Dir: initDir}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := parsed.Jira.Fields.Rank; !reflect.DeepEqual(got, []string{"customfield_10019", "Rank"}) {
+		t.Errorf("rank = %q", got)
+	}
+	if got := parsed.Jira.Fields.Value; !reflect.DeepEqual(got, []string{"Business Value"}) {
+		t.Errorf("value = %q", got)
+	}
+	wantCols := map[string]string{"id": "ID", "name": "Task Name", "jira": "Jira", "owner": "Owner", "start": "Start",
+		"finish": "Finish", "predecessors": "Predecessors", "percent": "% Complete"}
+	if !reflect.DeepEqual(parsed.Plan.Columns, wantCols) {
+		t.Errorf("plan.columns = %v", parsed.Plan.Columns)
+	}
+	if parsed.Plan.Sheet != "Plan" || parsed.Plan.ChangesSheet != "Change Log" {
+		t.Errorf("sheet %q changes sheet %q", parsed.Plan.Sheet, parsed.Plan.ChangesSheet)
+	}
+	// Candidates stay comments: init never decides who holds a role.
+	if len(parsed.Roles.ProductOwner) != 0 || len(parsed.Roles.ProjectManager) != 0 || len(parsed.Roles.Bots) != 0 {
+		t.Errorf("roles were filled in: %+v", parsed.Roles)
+	}
+}
+
+func at(day int) time.Time { return time.Date(2026, 1, day, 10, 0, 0, 0, time.UTC) }
+
+// TestCandidates counts rank and date changes per person, merging a person's appearances
+// and ordering by count, then name.
+func TestCandidates(t *testing.T) {
+	ana := lint.Person{AccountID: "a1", DisplayName: "Ana Lima"}
+	anaWithEmail := lint.Person{AccountID: "a1", Email: "ana@x.io"}
+	bob := lint.Person{Key: "bob", Name: "bob"}
+	cy := lint.Person{DisplayName: "Cy Park"}
+	rank := lint.Change{Field: "Rank", Kind: lint.KindRank}
+	due := lint.Change{Field: "duedate", Kind: lint.KindDate, DateField: "duedate"}
+	end := lint.Change{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}
+	p := &lint.Project{Issues: []*lint.Issue{
+		{Key: "PAY-1", Project: "PAY", Histories: []lint.History{
+			{ID: "1", Author: bob, Created: at(1), Items: []lint.Change{rank}},
+			{ID: "2", Author: ana, Created: at(2), Items: []lint.Change{rank, due}},
+			{ID: "3", Created: at(3), Items: []lint.Change{rank}}, // no author: not counted
+		}},
+		{Key: "WEB-1", Project: "WEB", Histories: []lint.History{
+			{ID: "4", Author: anaWithEmail, Created: at(4), Items: []lint.Change{rank}},
+			{ID: "5", Author: cy, Created: at(5), Items: []lint.Change{due, end, end}},
+			{ID: "6", Author: cy, Created: at(6), Items: []lint.Change{rank}},
+		}},
+	}}
+	var got []string
+	for _, c := range RankCandidates(p) {
+		got = append(got, c.Entry()+"="+itoa(c.Count)+" "+countsText(c.Projects))
+	}
+	if want := "Ana Lima=2 PAY 1, WEB 1|bob=1 PAY 1|Cy Park=1 WEB 1"; strings.Join(got, "|") != want {
+		t.Errorf("rank candidates = %s, want %s", strings.Join(got, "|"), want)
+	}
+	if c := RankCandidates(p)[0].Person; c != (lint.Person{AccountID: "a1", DisplayName: "Ana Lima", Email: "ana@x.io"}) {
+		t.Errorf("merged person = %+v", c)
+	}
+	got = nil
+	for _, c := range DateCandidates(p) {
+		got = append(got, c.Entry()+"="+itoa(c.Count)+" "+countsText(c.ByField))
+	}
+	if want := "Cy Park=3 Target end 2, duedate 1|Ana Lima=1 duedate 1"; strings.Join(got, "|") != want {
+		t.Errorf("date candidates = %s, want %s", strings.Join(got, "|"), want)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestQuoteIfNeeded(t *testing.T) {
+	for in, want := range map[string]string{
+		"Story Points":      "Story Points",
+		"customfield_10019": "customfield_10019",
+		"% Complete":        `"% Complete"`,
+		"Jira Key(s)":       "Jira Key(s)",
+		"yes":               `"yes"`,
+		"":                  `""`,
+		"a: b":              `"a: b"`,
+		"Ana \"AL\" Lima":   `"Ana \"AL\" Lima"`,
+		"10":                `"10"`,
+		"tab\there":         `"tab\there"`,
+	} {
+		if got := quoteIfNeeded(in); got != want {
+			t.Errorf("quoteIfNeeded(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
