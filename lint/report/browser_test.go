@@ -73,7 +73,6 @@ func TestHTMLInBrowser(t *testing.T) {
 		{"#q=no-such-text", "0 of 7 findings", nil},
 	} {
 		t.Run(tc.hash, func(t *testing.T) {
-			t.Parallel()
 			dom := dumpDOM(t, browser, "file://"+page+tc.hash)
 			if !strings.Contains(dom, `data-ready="1"`) {
 				t.Fatal("the page's script did not finish")
