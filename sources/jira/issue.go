@@ -22,11 +22,11 @@ type issueState struct {
 type candidate struct {
 	field     string // field id as in "fields"
 	pos       lint.Position
-	text      string   // a string value, the text of a document, an option's value, an object's key
-	num       float64  // a number value
-	isNum     bool     // num is set
-	isText    bool     // text came from a JSON string (not a document, option or key)
-	sprints   []sprint // sprint objects or strings; nil when the value holds none
+	text      string     // a string value, the text of a document, an option's value, an object's key
+	num       float64    // a number value
+	isNum     bool       // num is set
+	isText    bool       // text came from a JSON string (not a document, option or key)
+	sprints   []sprint   // sprint objects or strings; nil when the value holds none
 	badSprint []badValue // sprint strings that could not be read
 }
 

@@ -218,8 +218,14 @@ func parseSprintString(s string) (lint.Sprint, bool) {
 		if n+1 < len(starts) {
 			stop = starts[n+1] - 1
 		}
+		if stop < st {
+			continue
+		}
 		attr := body[st:stop]
 		eq := strings.IndexByte(attr, '=')
+		if eq < 0 {
+			continue
+		}
 		key, val := attr[:eq], attr[eq+1:]
 		if val == "<null>" {
 			val = ""

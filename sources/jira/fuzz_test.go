@@ -1,0 +1,45 @@
+package jira
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hatcheck/hatcheck/lint"
+)
+
+// FuzzReadJSON feeds ReadJSON arbitrary bytes, seeded from the test exports: it must return
+// a result or an input error with a place, and never panic or hang.
+func FuzzReadJSON(f *testing.F) {
+	files, _ := filepath.Glob(testdata + "*")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err == nil && len(b) < 64<<10 {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"key":"A-1","fields":{"customfield_1":["com.atlassian.greenhopper.service.sprint.Sprint@1[id=1,name=a,b=c,state=ACTIVE]"]}}`))
+	f.Add([]byte(`{"issues":[{"key":"A-1","fields":{"description":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x"}]}]}}}]}`))
+	cfg := lint.DefaultConfig()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ReadJSON("fuzz.json", bytes.NewReader(data), cfg)
+		if err != nil {
+			var ie *lint.InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is %T, want *lint.InputError", err, err)
+			}
+			if ie.Pos.Path != "fuzz.json" {
+				t.Fatalf("error %v does not name the file", err)
+			}
+			return
+		}
+		for _, i := range r.Issues {
+			if i.Pos.Line < 1 {
+				t.Fatalf("issue %q without a line", i.Key)
+			}
+		}
+		Merge([]*Result{r, r})
+	})
+}
