@@ -49,8 +49,12 @@ value differences do not matter to you, raise ` + "`backlog.value_tolerance`" + 
 
 ## Example
 
+The backlog of PAY, top first: PAY-1 (value 3), PAY-2 (value 13), PAY-3 (value 2),
+PAY-4 (value 8).
+
 ` + "```text" + `
-export.json:300: warning rank-value-inversion: PAY-3: Value 13, yet ranked below 2 open items of lower value, the highest of them PAY-1 (value 3); the backlog should put the most valuable work first
+export.json:200: warning rank-value-inversion: PAY-2: Value 13, yet ranked below 1 open item of lower value, the highest of them PAY-1 (value 3); the backlog should put the most valuable work first
+export.json:400: warning rank-value-inversion: PAY-4: Value 8, yet ranked below 2 open items of lower value, the highest of them PAY-1 (value 3); the backlog should put the most valuable work first
 ` + "```" + `
 `,
 	Fields: []lint.FieldKind{lint.KindRank, lint.KindValue},

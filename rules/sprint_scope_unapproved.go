@@ -56,7 +56,7 @@ late) can be allowed with ` + "`scope.grace`" + `.
 ## Example
 
 ` + "```text" + `
-export.json:1207: error sprint-scope-unapproved: PAY-31: Added to sprint "PAY Sprint 7" (running since 2026-03-02 09:00 UTC) by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval; scope changes to a running sprint need the scope-change-approved label or an approved change-log row from an approver
+export.json:1207: error sprint-scope-unapproved: PAY-31: Added to sprint "PAY Sprint 7" (running since 2026-03-02 09:00 UTC) by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval; scope changes to a running sprint need the scope-change-approved label or an approved change-log row from an approver (product owner or project manager) within 24h of the change
 ` + "```" + `
 `,
 	Fields: []lint.FieldKind{lint.KindSprint},
