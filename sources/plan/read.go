@@ -21,15 +21,17 @@ import (
 )
 
 // Size limits keep a hostile or broken file (a zip bomb) from taking unbounded memory.
-// A plan of ten thousand rows is a few megabytes, so these leave ample room.
-const (
-	// MaxFileSize is the largest workbook file read.
-	MaxFileSize = 64 << 20
-	// MaxUnpackedSize bounds the workbook's unpacked parts, all held in memory.
-	MaxUnpackedSize = 128 << 20
-	// headerRows is how far down a sheet the header row is looked for.
-	headerRows = 30
+// A plan of ten thousand rows is a few megabytes, so these leave ample room. They are
+// variables only so tests can lower them.
+var (
+	// maxFileSize bounds the workbook file.
+	maxFileSize int64 = 64 << 20
+	// maxUnpackedSize bounds the workbook's unpacked parts, all held in memory.
+	maxUnpackedSize int64 = 128 << 20
 )
+
+// headerRows is how far down a sheet the header row is looked for.
+const headerRows = 30
 
 // Read reads the plan workbook at path. The path is used as given in messages.
 func Read(path string, cfg *lint.Config) (*lint.Plan, []lint.ValueProblem, error) {
@@ -43,6 +45,9 @@ func Read(path string, cfg *lint.Config) (*lint.Plan, []lint.ValueProblem, error
 		return nil, nil, &lint.InputError{Pos: lint.Position{Path: path}, Msg: msg, Err: err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > maxFileSize {
+		return nil, nil, tooLarge(path)
+	}
 	return ReadFrom(path, f, cfg)
 }
 
@@ -54,12 +59,12 @@ func ReadFrom(path string, r io.Reader, cfg *lint.Config) (p *lint.Plan, problem
 	if err := checkColumnOverrides(cfg); err != nil {
 		return nil, nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, nil, inputError(path, "cannot read: "+err.Error(), err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, nil, inputError(path, fmt.Sprintf("file too large: expected a workbook of at most %d MiB", MaxFileSize>>20), nil)
+	if int64(len(data)) > maxFileSize {
+		return nil, nil, tooLarge(path)
 	}
 	// excelize is a large third-party parser fed untrusted bytes; should it panic on a
 	// malformed part, the user gets an input error naming the file rather than a crash.
@@ -70,8 +75,8 @@ func ReadFrom(path string, r io.Reader, cfg *lint.Config) (p *lint.Plan, problem
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    MaxUnpackedSize,
-		UnzipXMLSizeLimit: MaxUnpackedSize,
+		UnzipSizeLimit:    maxUnpackedSize,
+		UnzipXMLSizeLimit: maxUnpackedSize,
 	})
 	if err != nil {
 		return nil, nil, openError(path, err)
@@ -91,15 +96,20 @@ func ReadFrom(path string, r io.Reader, cfg *lint.Config) (p *lint.Plan, problem
 	return p, w.problems, nil
 }
 
+func tooLarge(path string) error {
+	return inputError(path, fmt.Sprintf("file too large: expected a workbook of at most %d MiB", maxFileSize>>20), nil)
+}
+
 // openError explains why excelize could not open the file.
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		// A zip that is not a workbook fails with EOF when excelize finds no workbook part.
 		return inputError(path, "not an Excel workbook: expected an .xlsx or .xlsm file", err)
 	case errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword):
 		return inputError(path, "not a readable Excel workbook: an encrypted workbook or an old .xls file; expected an unencrypted .xlsx or .xlsm file", err)
 	case strings.Contains(err.Error(), "unzip size exceeds"):
-		return inputError(path, fmt.Sprintf("workbook too large: it unpacks to more than %d MiB", MaxUnpackedSize>>20), err)
+		return inputError(path, fmt.Sprintf("workbook too large: it unpacks to more than %d MiB", maxUnpackedSize>>20), err)
 	}
 	return inputError(path, "not an Excel workbook: expected an .xlsx or .xlsm file ("+err.Error()+")", err)
 }
