@@ -174,8 +174,12 @@ func (r *renderer) roles() {
 	}
 	w.line("  bots: []")
 	if projects := r.projects(); len(projects) > 1 {
-		w.comment(2, fmt.Sprintf("Per Jira project (%s), a non-empty list replaces the global one, e.g. %s: {product_owner: [\"Ana Lima\"]}.",
-			strings.Join(projects, ", "), projects[0]))
+		name := "Ana Lima"
+		if len(ranks) > 0 {
+			name = ranks[0].Entry()
+		}
+		w.comment(2, fmt.Sprintf("Per Jira project (%s), a non-empty list replaces the global one, e.g. %s: {product_owner: [%s]}.",
+			strings.Join(projects, ", "), projects[0], quote(name)))
 	}
 	w.line("  by_project: {}")
 	w.line("")
@@ -373,7 +377,14 @@ func (r *renderer) jira() {
 			exports = append(exports, r.path(p))
 		}
 	}
-	w.line("  exports: %s", flowList(exports))
+	if list := flowList(exports); len(exports) <= 1 || len(list) <= 70 {
+		w.line("  exports: %s", list)
+	} else {
+		w.line("  exports:")
+		for _, e := range exports {
+			w.line("    - %s", quoteIfNeeded(e))
+		}
+	}
 	w.keyLine("  fields:", "per role, field ids or names: the first found wins")
 	var rows [][2]string
 	var missing []string

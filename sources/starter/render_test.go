@@ -160,3 +160,36 @@ func TestQuoteIfNeeded(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderRealWorld renders the starter file for the real exports and plan kept beside
+// the repository (../shared/realworld), when they are there.
+func TestRenderRealWorld(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "realworld")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) == 0 {
+		t.Skip("no real-world inputs in ../shared/realworld")
+	}
+	cfg := lint.DefaultConfig()
+	in := sources.Inputs{Jira: files, Plan: filepath.Join(dir, "packt-project-plan.xlsx")}
+	p, err := sources.Load(cfg, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(Render(p, cfg, Options{Jira: in.Jira, Plan: in.Plan, Dir: "../.."}))
+	for _, want := range []string{
+		`  #   - "Mike Bowler"  # 4 rank changes (SP 4; id:557058:13cc9354-0be8-432f-959a-13d34c55315f, email:mbowler@gargoylesoftware.com)`,
+		"  # Nobody changed a date field in the changelogs read.",
+		"    rank: [customfield_11200, Rank]",
+		`    - "../shared/realworld/jirametrics-SP-8.json"`,
+		"  sheet: Project Plan          # header recognised on row 1",
+		"    owner: Resourcing\n    start: Start Date\n    finish: End Date\n",
+		`  changes_sheet: ""            # no change-log sheet found`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := lint.ParseConfig("../../.hatcheck.yaml", []byte(out)); err != nil {
+		t.Errorf("the starter file does not parse: %v", err)
+	}
+}
