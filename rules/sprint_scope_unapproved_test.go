@@ -188,6 +188,20 @@ func TestSprintScopeUnapproved(t *testing.T) {
 			"export.json:301: PAY-3: Added to sprint " + running + " by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval" + need,
 		},
 	}, {
+		name: "the change-log date is compared in the configured timezone",
+		config: func(c *lint.Config) { c.Timezone = time.FixedZone("EET", 2*3600) },
+		build: func(p *projectBuilder) {
+			// 2026-03-04 23:30 UTC is 2026-03-05 01:30 in EET: the window ends on 2026-03-06
+			// there, but on 2026-03-05 in UTC.
+			p.ChangeRequest("CR-1", "Approved", "ana@x.io", time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC), "PAY-1")
+			p.ChangeRequest("CR-2", "Approved", "ana@x.io", time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC), "PAY-2")
+			p.Issue("PAY-1").SprintChangedBy(dev, at(4, 23, 30), "", "7")
+			p.Issue("PAY-2").SprintChangedBy(dev, at(4, 23, 30), "", "7")
+		},
+		want: []string{
+			`export.json:201: PAY-2: Added to sprint "PAY Sprint 7" (running since 2026-03-02 11:00 EET) by Dev Patel on 2026-03-05 01:30 EET with no recorded approval` + need,
+		},
+	}, {
 		name: "approvers named in person, a custom label and window",
 		config: func(c *lint.Config) {
 			c.Scope.Approvers = []string{"sam@x.io"}
