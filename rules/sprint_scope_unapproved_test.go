@@ -188,7 +188,7 @@ func TestSprintScopeUnapproved(t *testing.T) {
 			"export.json:301: PAY-3: Added to sprint " + running + " by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval" + need,
 		},
 	}, {
-		name: "the change-log date is compared in the configured timezone",
+		name:   "the change-log date is compared in the configured timezone",
 		config: func(c *lint.Config) { c.Timezone = time.FixedZone("EET", 2*3600) },
 		build: func(p *projectBuilder) {
 			// 2026-03-04 23:30 UTC is 2026-03-05 01:30 in EET: the window ends on 2026-03-06
