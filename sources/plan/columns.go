@@ -94,6 +94,8 @@ func aliasIndex(cols []column) map[string]string {
 	for _, c := range cols {
 		for _, h := range c.headers {
 			index[NormalizeHeader(h)] = c.role
+			// "Jira Key(s)" stands for "Jira Key" and "Jira Keys" as well.
+			index[NormalizeHeader(strings.ReplaceAll(h, "(s)", ""))] = c.role
 		}
 	}
 	return index
