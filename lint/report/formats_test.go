@@ -68,6 +68,10 @@ func TestTextKeepsTerminalSafe(t *testing.T) {
 	if got != want {
 		t.Errorf("text output:\n%q\nwant\n%q", got, want)
 	}
+	// Quiet drops the summary line, so a clean run prints nothing at all.
+	if got := render(t, "text", Options{Quiet: true}, &lint.Report{}); len(got) != 0 {
+		t.Errorf("quiet text output of a clean run = %q, want nothing", got)
+	}
 }
 
 func TestSARIFValidAgainstSchema(t *testing.T) {
@@ -122,7 +126,7 @@ func TestSARIFValidAgainstSchema(t *testing.T) {
 // fingerprint; waived results are suppressed with their reason.
 func TestSARIFGitHubRules(t *testing.T) {
 	var log sarifLog
-	out := render(t, "sarif", Options{Root: "/repo", WorkDir: "/repo/team"}, fixture())
+	out := render(t, "sarif", Options{RepoRoot: "/repo", WorkDir: "/repo/team"}, fixture())
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +397,7 @@ func TestRDJSONLLines(t *testing.T) {
 }
 
 func TestRepoPath(t *testing.T) {
-	opts := Options{Root: "/repo", WorkDir: "/repo/team"}
+	opts := Options{RepoRoot: "/repo", WorkDir: "/repo/team"}
 	for in, want := range map[string]string{
 		"export.json":          "team/export.json",
 		"../plan.xlsx":         "plan.xlsx",
@@ -421,6 +425,12 @@ func TestParseOutput(t *testing.T) {
 		if err != nil || got != want {
 			t.Errorf("ParseOutput(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
+	}
+	if got, err := ParseOutputs(nil); err != nil || len(got) != 1 || got[0] != (Output{Name: "text"}) {
+		t.Errorf("ParseOutputs(nil) = %+v, %v; want text on stdout", got, err)
+	}
+	if got, err := ParseOutputs([]string{"github", "sarif=out/h.sarif"}); err != nil || len(got) != 2 || got[1] != (Output{Name: "sarif", Path: "out/h.sarif"}) {
+		t.Errorf("ParseOutputs = %+v, %v", got, err)
 	}
 	for in, want := range map[string]string{
 		"xml":   `unknown format "xml" in --format "xml" (want one of text, json, sarif, github, markdown, html, junit, rdjsonl)`,

@@ -65,7 +65,9 @@ func (g *GitHub) Write(w io.Writer, r *lint.Report) error {
 	for _, e := range r.Errors {
 		ew.write(annotation(lint.Error, "", lint.Position{}, e.Rule, "rule could not run: "+e.Err))
 	}
-	ew.printf("%s\n", SummaryLine(r.Summary))
+	if !g.opts.Quiet {
+		ew.printf("%s\n", SummaryLine(r.Summary))
+	}
 	if ew.err != nil {
 		return ew.err
 	}

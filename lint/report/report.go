@@ -30,11 +30,14 @@ type Options struct {
 	// ShowWaived makes text, markdown and html list waived and baseline findings too,
 	// marked as such. json, sarif and junit always carry them.
 	ShowWaived bool
-	// Root is the repository root. sarif, github and rdjsonl print paths relative to it,
-	// because GitHub and reviewdog match annotations to files of the repository.
-	Root string
-	// WorkDir is the folder relative input paths are relative to (the working directory);
-	// empty means Root.
+	// Quiet leaves out the closing summary line of the text and github formats, so that
+	// a clean run prints nothing.
+	Quiet bool
+	// RepoRoot is the repository root. sarif, github and rdjsonl print paths relative to
+	// it, because GitHub and reviewdog match annotations to files of the repository.
+	RepoRoot string
+	// WorkDir is the folder relative input paths are relative to; empty means the
+	// process's working directory.
 	WorkDir string
 	// StepSummary is the GITHUB_STEP_SUMMARY file; the github format appends the markdown
 	// report to it when set.
@@ -99,6 +102,22 @@ func ParseOutput(spec string) (Output, error) {
 		return Output{}, fmt.Errorf("--format %q: empty path after '=' (want NAME or NAME=PATH)", spec)
 	}
 	return Output{Name: name, Path: path}, nil
+}
+
+// ParseOutputs reads every --format value; none means the text format on stdout.
+func ParseOutputs(specs []string) ([]Output, error) {
+	if len(specs) == 0 {
+		return []Output{{Name: "text"}}, nil
+	}
+	out := make([]Output, 0, len(specs))
+	for _, s := range specs {
+		o, err := ParseOutput(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
 }
 
 // WriteAll writes every output of a run: those without a path to stdout, in order, and the
@@ -235,18 +254,21 @@ func repoPath(opts Options, p string) string {
 	if p == "" || p == "-" {
 		return p
 	}
-	if opts.Root == "" {
+	if opts.RepoRoot == "" {
 		return filepath.ToSlash(p)
 	}
 	abs := p
 	if !filepath.IsAbs(abs) {
 		wd := opts.WorkDir
 		if wd == "" {
-			wd = opts.Root
+			var err error
+			if wd, err = os.Getwd(); err != nil {
+				return filepath.ToSlash(p)
+			}
 		}
 		abs = filepath.Join(wd, abs)
 	}
-	rel, err := filepath.Rel(opts.Root, abs)
+	rel, err := filepath.Rel(opts.RepoRoot, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return filepath.ToSlash(p)
 	}

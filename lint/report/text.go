@@ -63,7 +63,9 @@ func (t *Text) Write(w io.Writer, r *lint.Report) error {
 	for _, e := range r.Errors {
 		ew.printf("%s: %s %s: rule could not run: %s\n", "-", t.severity(lint.Error), e.Rule, terminalSafe(e.Err))
 	}
-	ew.printf("%s\n", SummaryLine(r.Summary))
+	if !t.opts.Quiet {
+		ew.printf("%s\n", SummaryLine(r.Summary))
+	}
 	return ew.err
 }
 
