@@ -30,6 +30,17 @@ var All = []*lint.Rule{
 	ChangeRequestInvalid,
 
 	// schedule — the PM's plan is consistent and current
+	DueDateMismatch,
+	PlanDatesInvalid,
+	PlanDependencyViolated,
+	PlanPredecessorUnknown,
+	PlanDependencyCycle,
+	PlanTaskUnowned,
+	PlanTaskOverdue,
+	BaselineSlip,
+	StatusMismatch,
+	PlanMissingLogic,
+	PlanTaskTooLong,
 
 	// roles and data
 	RoleUnassigned,

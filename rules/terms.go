@@ -47,15 +47,16 @@ func planTracksProgress(p *lint.Plan) bool {
 	return p.HasColumn("percent") || p.HasColumn("status")
 }
 
-// progressText describes how far a task is, for messages: "60 % complete", "not started".
+// progressText describes how far a task is, for messages: "is 60 % complete", "is in
+// status "Doing"", "has no progress recorded".
 func progressText(t *lint.Task) string {
 	switch {
 	case t.Percent != nil:
-		return fmt.Sprintf("%s %% complete", number(*t.Percent))
+		return fmt.Sprintf("is %s %% complete", number(*t.Percent))
 	case strings.TrimSpace(t.Status) != "":
-		return fmt.Sprintf("in status %q", t.Status)
+		return fmt.Sprintf("is in status %q", strings.TrimSpace(t.Status))
 	}
-	return "without any progress recorded"
+	return "has no progress recorded"
 }
 
 // readyReason says why an open backlog item counts as ready (SPEC §5), for messages:
@@ -112,4 +113,16 @@ func historyEvidence(h lint.History, c lint.Change) map[string]any {
 		"from":    c.FromString,
 		"to":      c.ToString,
 	}
+}
+
+// tasksByID indexes the plan's tasks by id, as Plan.Task finds them (the first task with an
+// id wins), so that rules following predecessor links stay linear in the plan's size.
+func tasksByID(plan *lint.Plan) map[string]*lint.Task {
+	out := make(map[string]*lint.Task, len(plan.Tasks))
+	for _, t := range plan.Tasks {
+		if _, dup := out[t.ID]; !dup {
+			out[t.ID] = t
+		}
+	}
+	return out
 }
