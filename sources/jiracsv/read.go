@@ -48,8 +48,12 @@ func ReadLocale(path string, r io.Reader, cfg *lint.Config, locale string) (*jir
 	br := bufio.NewReaderSize(lr, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
+	} else if bytes.HasPrefix(bom, []byte("\xff\xfe")) || bytes.HasPrefix(bom, []byte("\xfe\xff")) {
+		return nil, &lint.InputError{Pos: lint.Position{Path: path, Line: 1},
+			Msg: "UTF-16 text: expected a UTF-8 CSV export (save it as \"CSV UTF-8\", or export it from Jira again)"}
 	}
 	cr := csv.NewReader(br)
+	cr.Comma = separator(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 
@@ -79,6 +83,25 @@ func Sniff(head []byte) bool {
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	head = bytes.TrimLeft(head, " \t\r\n")
 	return len(head) > 0 && head[0] != '{' && head[0] != '['
+}
+
+// separator returns the field separator of the header line: a comma as Jira writes it, or a
+// semicolon or tab when a spreadsheet re-saved the file in a locale that uses those.
+func separator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ',') >= 0 {
+		return ','
+	}
+	if bytes.Count(head, []byte(";")) > 0 {
+		return ';'
+	}
+	if bytes.Count(head, []byte("\t")) > 0 {
+		return '\t'
+	}
+	return ','
 }
 
 // limitedReader fails once a single record grows past maxRecord; n is reset per record.

@@ -315,3 +315,24 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestReadResaved reads exports a spreadsheet re-saved: semicolons or tabs between fields,
+// or UTF-16 text, which is refused with a hint.
+func TestReadResaved(t *testing.T) {
+	for _, in := range []string{
+		"Issue key;Summary;Due date\r\nA-1;Fix it, soon;27.02.2026\r\n",
+		"Issue key\tSummary\tDue date\nA-1\tFix it, soon\t27.02.2026\n",
+	} {
+		r, err := Read("resaved.csv", strings.NewReader(in), nil)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if len(r.Issues) != 1 || r.Issues[0].Summary != "Fix it, soon" || !r.Issues[0].Due.Equal(utc(2026, 2, 27, 0, 0)) {
+			t.Errorf("%q: %+v", in, r.Issues)
+		}
+	}
+	_, err := Read("utf16.csv", strings.NewReader("\xff\xfeI\x00s\x00"), nil)
+	if err == nil || err.Error() != `utf16.csv:1: UTF-16 text: expected a UTF-8 CSV export (save it as "CSV UTF-8", or export it from Jira again)` {
+		t.Errorf("utf16: %v", err)
+	}
+}
