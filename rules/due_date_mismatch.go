@@ -11,7 +11,7 @@ var DueDateMismatch = &lint.Rule{
 	Name:     "due-date-mismatch",
 	Category: lint.Schedule,
 	Severity: lint.Warning,
-	Title:    "Jira due date differs from the plan's finish date",
+	Title:    "due date in Jira differs from the plan's finish date",
 	Doc: `## What it checks
 
 Every pair of a plan task and a Jira issue it names where both have a date — the task its
