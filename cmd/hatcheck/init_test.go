@@ -109,6 +109,7 @@ func TestInitErrors(t *testing.T) {
 		{[]string{"--jira", "export.json", "extra"}, "hatcheck init: unexpected argument \"extra\" (inputs are given with --jira and --plan)\n"},
 		{[]string{"--jira", "missing.json"}, "hatcheck: missing.json: cannot read: no such file or directory\n"},
 		{[]string{"--bogus"}, "hatcheck init: unknown flag: --bogus\n"},
+		{[]string{"--jira", "export.json", "-o", "no/such/folder/.hatcheck.yaml"}, "hatcheck: cannot write no/such/folder/.hatcheck.yaml: no such file or directory\n"},
 	} {
 		code, stdout, stderr := runInitArgs(tc.args...)
 		if code != 2 || stderr != tc.want || stdout != "" {
