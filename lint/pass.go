@@ -49,6 +49,7 @@ type facts struct {
 	rankPos    map[*Issue]int      // position in ranked (0-based)
 	planKeys   map[string]bool
 	parentKeys map[string][]string
+	people     map[string][]Person // lower-cased attribute -> people of the input having it
 }
 
 // Report records a finding. The engine fills in rule, category, severity, fingerprint
@@ -358,7 +359,7 @@ func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
 // ApprovedRow reports whether a change-log row is an approval: its status is one of
 // scope.approved_statuses and its approver is an approver in the project.
 func (p *Pass) ApprovedRow(cr *ChangeRequest, project string) bool {
-	return containsFold(p.Config.Scope.ApprovedStatuses, cr.Status) && p.IsApprover(PersonFromText(cr.Approver), project)
+	return containsFold(p.Config.Scope.ApprovedStatuses, cr.Status) && p.IsApproverNamed(cr.Approver, project)
 }
 
 // TaskApproved returns the approved change-log row naming the task (by id) or one of its
@@ -374,7 +375,7 @@ func (p *Pass) TaskApproved(t *Task) (*ChangeRequest, bool) {
 		}
 		approver := false
 		for _, project := range p.taskProjects(t) {
-			approver = approver || p.IsApprover(PersonFromText(cr.Approver), project)
+			approver = approver || p.IsApproverNamed(cr.Approver, project)
 		}
 		if !approver {
 			continue
