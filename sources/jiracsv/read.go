@@ -57,7 +57,7 @@ func ReadLocale(path string, r io.Reader, cfg *lint.Config, locale string) (*jir
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 
-	rd := &reader{path: path, cfg: cfg, dates: dates, csv: cr, lim: lr}
+	rd := &reader{path: path, cfg: cfg, dates: dates, csv: cr}
 	if err := rd.readHeader(); err != nil {
 		return nil, err
 	}
@@ -95,10 +95,10 @@ func separator(br *bufio.Reader) rune {
 	if bytes.IndexByte(head, ',') >= 0 {
 		return ','
 	}
-	if bytes.Count(head, []byte(";")) > 0 {
+	if bytes.IndexByte(head, ';') >= 0 {
 		return ';'
 	}
-	if bytes.Count(head, []byte("\t")) > 0 {
+	if bytes.IndexByte(head, '\t') >= 0 {
 		return '\t'
 	}
 	return ','
@@ -127,7 +127,6 @@ type reader struct {
 	cfg   *lint.Config
 	dates *dateParser
 	csv   *csv.Reader
-	lim   *limitedReader
 
 	head     *header
 	lastLine int // the last line of the last record read
