@@ -173,6 +173,23 @@ func TestSprintScopeUnapproved(t *testing.T) {
 			p.Issue("PAY-2").Epic("PAY-EPIC").SprintChangedBy(dev, at(4, 14, 20), "", "7")
 		},
 	}, {
+		name: "a change-log approver written as the name Jira shows",
+		build: func(p *projectBuilder) {
+			p.ChangeRequest("CR-1", "Approved", "Ana Lima", time.Time{}, "PAY-1")
+			p.Issue("PAY-1").SprintChangedBy(dev, at(4, 14, 20), "", "7")
+			p.Issue("PAY-2").Assignee(ana)
+		},
+	}, {
+		name: "a change-log approver's name that no one in the input has",
+		build: func(p *projectBuilder) {
+			// The role names Ana by email, and nothing in the input ties "Ana Lima" to it.
+			p.ChangeRequest("CR-1", "Approved", "Ana Lima", time.Time{}, "PAY-1")
+			p.Issue("PAY-1").SprintChangedBy(dev, at(4, 14, 20), "", "7")
+		},
+		want: []string{
+			"export.json:101: PAY-1: Added to sprint " + running + " by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval" + need,
+		},
+	}, {
 		name: "change-log rows too late, rejected, or by someone who is not an approver",
 		build: func(p *projectBuilder) {
 			p.ChangeRequest("CR-1", "Approved", "ana@x.io", time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC), "PAY-1")
