@@ -48,4 +48,8 @@ var All = []*lint.Rule{
 	HistoryIncomplete,
 	FieldNotFound,
 	InputValueInvalid,
+
+	// housekeeping — the configuration's waivers
+	WaiverExpired,
+	WaiverUnused,
 }
