@@ -377,22 +377,53 @@ func (e *engine) chartData() {
 // place first), then sheet, then line (the row in a workbook), column and cell, then rule,
 // subject and message. Findings equal in all of these keep their order.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, compareFindings)
+	// Sorting indexes rather than the findings themselves avoids moving large structs
+	// around; the index as last key keeps the sort stable.
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	sorted := make([]Finding, len(fs))
+	for k, i := range order {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }
 
-func compareFindings(a, b Finding) int {
-	pa, pb := a.Location, b.Location
-	return cmp.Or(
-		cmp.Compare(pa.Path, pb.Path),
-		cmp.Compare(pa.Sheet, pb.Sheet),
-		cmp.Compare(pa.Line, pb.Line),
-		cmp.Compare(pa.Column, pb.Column),
-		cmp.Compare(len(pa.Cell), len(pb.Cell)), // B7 before AA7
-		cmp.Compare(pa.Cell, pb.Cell),
-		cmp.Compare(a.Rule, b.Rule),
-		cmp.Compare(a.Subject, b.Subject),
-		cmp.Compare(a.Message, b.Message),
-	)
+func compareFindings(a, b *Finding) int {
+	pa, pb := &a.Location, &b.Location
+	// Written out rather than with cmp.Or, which would compute every key for every pair.
+	if c := strings.Compare(pa.Path, pb.Path); c != 0 {
+		return c
+	}
+	if c := strings.Compare(pa.Sheet, pb.Sheet); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(pa.Line, pb.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(pa.Column, pb.Column); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(len(pa.Cell), len(pb.Cell)); c != 0 { // B7 before AA7
+		return c
+	}
+	if c := strings.Compare(pa.Cell, pb.Cell); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // ExitCode returns 1 when a finding that counts (neither waived nor in the baseline) is at
