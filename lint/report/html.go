@@ -174,9 +174,13 @@ func barChart(r *lint.Report) htmlBarChart {
 		}
 		c.Bars = append(c.Bars, htmlBar{
 			Rule: rule.Name, Severity: sev[rule.Name].String(), Count: n,
-			Y:     float64(len(c.Bars) * (barHeight + barGap)),
 			Width: math.Max(2, float64(n)/float64(most)*barAreaWidth),
 		})
+	}
+	// The most frequent rules come first; ties keep the catalogue order.
+	slices.SortStableFunc(c.Bars, func(a, b htmlBar) int { return b.Count - a.Count })
+	for i := range c.Bars {
+		c.Bars[i].Y = float64(i * (barHeight + barGap))
 	}
 	c.Height = float64(len(c.Bars)*(barHeight+barGap) + barGap)
 	return c
@@ -238,13 +242,15 @@ func backlogCharts(r *lint.Report) []htmlBacklogChart {
 		slices.SortStableFunc(c.Points, func(a, b htmlPoint) int {
 			return boolInt(a.Class == "inverted") - boolInt(b.Class == "inverted")
 		})
-		for _, v := range ticks(0, yMax, 5) {
-			c.YTicks = append(c.YTicks, htmlAxisTick{Pos: y(v), Label: strconv.FormatFloat(v, 'g', -1, 64)})
+		step := niceCeil(yMax / 5)
+		decimals := max(0, int(-math.Floor(math.Log10(step))))
+		for k := 0; float64(k)*step <= yMax*(1+1e-9); k++ {
+			v := float64(k) * step
+			c.YTicks = append(c.YTicks, htmlAxisTick{Pos: y(v), Label: strconv.FormatFloat(v, 'f', decimals, 64)})
 		}
-		for _, v := range ticks(1, float64(maxRank), 6) {
-			if v >= 1 && v == math.Trunc(v) {
-				c.XTicks = append(c.XTicks, htmlAxisTick{Pos: x(int(v)), Label: strconv.Itoa(int(v))})
-			}
+		rankStep := max(1, int(math.Round(niceCeil(float64(maxRank-1)/6))))
+		for rank := 1; rank <= maxRank; rank += rankStep {
+			c.XTicks = append(c.XTicks, htmlAxisTick{Pos: x(rank), Label: strconv.Itoa(rank)})
 		}
 		charts = append(charts, c)
 	}
@@ -255,12 +261,19 @@ func backlogCharts(r *lint.Report) []htmlBacklogChart {
 // off the diagonal are the disagreements.
 func scheduleChart(r *lint.Report) htmlScheduleChart {
 	var c htmlScheduleChart
-	if len(r.Schedule) == 0 {
+	// A pair missing either date has nothing to compare.
+	var pairs []lint.SchedulePoint
+	for _, p := range r.Schedule {
+		if !p.Finish.IsZero() && !p.Due.IsZero() {
+			pairs = append(pairs, p)
+		}
+	}
+	if len(pairs) == 0 {
 		return c
 	}
-	c.Total = len(r.Schedule)
-	lo, hi := r.Schedule[0].Finish, r.Schedule[0].Finish
-	for _, p := range r.Schedule {
+	c.Total = len(pairs)
+	lo, hi := pairs[0].Finish, pairs[0].Finish
+	for _, p := range pairs {
 		for _, t := range []time.Time{p.Finish, p.Due} {
 			if t.Before(lo) {
 				lo = t
@@ -277,7 +290,7 @@ func scheduleChart(r *lint.Report) htmlScheduleChart {
 	x := func(t time.Time) float64 { return plotLeft + t.Sub(lo).Hours()/span*width }
 	y := func(t time.Time) float64 { return plotTop + height - t.Sub(lo).Hours()/span*height }
 	c.Diagonal = [4]float64{x(lo), y(lo), x(hi), y(hi)}
-	for _, p := range r.Schedule {
+	for _, p := range pairs {
 		class := "same"
 		days := int(math.Round(p.Due.Sub(p.Finish).Hours() / 24))
 		switch {
@@ -326,19 +339,6 @@ func niceCeil(v float64) float64 {
 		}
 	}
 	return 10 * p
-}
-
-// ticks returns round values from lo to hi, about n of them.
-func ticks(lo, hi float64, n int) []float64 {
-	if hi <= lo {
-		return []float64{lo}
-	}
-	step := niceCeil((hi - lo) / float64(n))
-	var out []float64
-	for v := math.Ceil(lo/step) * step; v <= hi+step/1e9; v += step {
-		out = append(out, v)
-	}
-	return out
 }
 
 // dateTicks returns about n dates between lo and hi: first days of months when the span
