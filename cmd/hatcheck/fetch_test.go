@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -221,5 +222,30 @@ func TestProgressLine(t *testing.T) {
 		if got := progressLine(tt.done, tt.total); got != tt.want {
 			t.Errorf("progressLine(%d, %d) = %q, want %q", tt.done, tt.total, got, tt.want)
 		}
+	}
+}
+
+func TestFetchForLint(t *testing.T) {
+	srv := recordedJira(t, http.StatusOK)
+	setCredentials(t)
+	var stderr bytes.Buffer
+	data, err := fetchForLint(context.Background(), srv.URL, "project = OPS", false, false, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keys := exportKeys(t, data); !slices.Equal(keys, []string{"OPS-1", "OPS-2", "OPS-3"}) {
+		t.Errorf("export holds %q", keys)
+	}
+	if want := "hatcheck: fetched 3 issues from " + srv.URL + " (Server), 1 changelog completed\n"; stderr.String() != want {
+		t.Errorf("stderr\n got %q\nwant %q", stderr.String(), want)
+	}
+
+	stderr.Reset()
+	_, err = fetchForLint(context.Background(), srv.URL, "", false, true, &stderr)
+	if want := "fetching from Jira needs both a site and a query: give --url and --jql (or jira.url and jira.jql in .hatcheck.yaml)"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr %q with quiet", stderr.String())
 	}
 }

@@ -26,23 +26,34 @@ type changelogPage struct {
 	Values     []json.RawMessage `json:"values"`
 }
 
-// completeChangelog returns the issue with its changelog complete when the search sent it
-// truncated (total above the histories present): the missing histories come from the issue
-// changelog endpoint and are spliced in, in order, without duplicates. Everything else in
-// the issue stays byte for byte as Jira sent it.
-func (c *client) completeChangelog(ctx context.Context, cloud bool, raw json.RawMessage) (json.RawMessage, error) {
-	var head struct {
-		ID        string         `json:"id"`
-		Key       string         `json:"key"`
-		Changelog *changelogPage `json:"changelog"`
+// issueHead is what the fetch needs of every issue: its identity, and whether its
+// changelog came truncated. Histories are only counted here; they are read when the
+// changelog has to be completed.
+type issueHead struct {
+	ID        string `json:"id"`
+	Key       string `json:"key"`
+	Changelog *struct {
+		Total     int        `json:"total"`
+		Histories []struct{} `json:"histories"`
+	} `json:"changelog"`
+}
+
+// truncated reports whether the changelog's total exceeds the histories present.
+func (h *issueHead) truncated() bool {
+	return h.Changelog != nil && h.Changelog.Total > len(h.Changelog.Histories)
+}
+
+// completeChangelog returns the issue with its truncated changelog completed: the missing
+// histories come from the issue changelog endpoint and are spliced in, in order, without
+// duplicates. Everything else in the issue stays byte for byte as Jira sent it.
+func (c *client) completeChangelog(ctx context.Context, cloud bool, raw json.RawMessage, head *issueHead) (json.RawMessage, error) {
+	var issue struct {
+		Changelog changelogPage `json:"changelog"`
 	}
-	if err := json.Unmarshal(raw, &head); err != nil {
+	if err := json.Unmarshal(raw, &issue); err != nil {
 		return nil, fmt.Errorf("Jira sent an issue that is not a JSON object: %v", err)
 	}
-	cl := head.Changelog
-	if cl == nil || cl.Total <= len(cl.Histories) {
-		return raw, nil
-	}
+	cl := &issue.Changelog
 	ref := head.Key
 	if ref == "" {
 		ref = head.ID

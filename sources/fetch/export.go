@@ -38,26 +38,19 @@ func (e *exportWriter) begin() error {
 
 // claim reports whether the issue is new to the export, and remembers it: offset paging
 // repeats issues when they move between pages, and only the first copy is kept.
-func (e *exportWriter) claim(raw json.RawMessage) (bool, error) {
-	var id struct {
-		ID  string `json:"id"`
-		Key string `json:"key"`
-	}
-	if err := json.Unmarshal(raw, &id); err != nil {
-		return false, fmt.Errorf("Jira sent an issue that is not a JSON object: %v", err)
-	}
-	ident := id.ID
+func (e *exportWriter) claim(head *issueHead) bool {
+	ident := head.ID
 	if ident == "" {
-		ident = "key:" + id.Key
+		ident = "key:" + head.Key
 	}
 	if ident == "key:" {
-		return true, nil
+		return true
 	}
 	if e.seen[ident] {
-		return false, nil
+		return false
 	}
 	e.seen[ident] = true
-	return true, nil
+	return true
 }
 
 // issue writes one issue.

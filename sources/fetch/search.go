@@ -48,17 +48,19 @@ func (c *client) run(ctx context.Context, w io.Writer) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			fresh, err := out.claim(raw)
-			if err != nil {
-				return err
+			var head issueHead
+			if err := json.Unmarshal(raw, &head); err != nil {
+				return fmt.Errorf("Jira sent an issue that is not a JSON object: %v", err)
 			}
-			if !fresh {
+			if !out.claim(&head) {
 				c.stats.Duplicates++
 				continue
 			}
-			raw, err := c.completeChangelog(ctx, cloud, raw)
-			if err != nil {
-				return err
+			if head.truncated() {
+				var err error
+				if raw, err = c.completeChangelog(ctx, cloud, raw, &head); err != nil {
+					return err
+				}
 			}
 			if err := out.issue(raw); err != nil {
 				return err
