@@ -20,6 +20,7 @@ type answer struct {
 	status int
 	header map[string]string
 	file   string
+	drop   bool // close the connection without answering
 }
 
 // ok is a 200 with a recorded JSON body.
@@ -85,6 +86,15 @@ func (f *fakeJira) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := list[min(n, len(list)-1)]
+	if a.drop {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			f.t.Errorf("hijack: %v", err)
+			return
+		}
+		conn.Close()
+		return
+	}
 	for k, v := range a.header {
 		w.Header().Set(k, v)
 	}

@@ -480,6 +480,25 @@ func TestFetchErrors(t *testing.T) {
 	}
 }
 
+func TestFetchRetriesDroppedConnection(t *testing.T) {
+	const jql = "project = PAY ORDER BY Rank"
+	routes := cloudRoutes()
+	routes["GET /rest/api/2/serverInfo"] = []answer{{drop: true}, ok("cloud/serverInfo.json")}
+	f := newFakeJira(t, jql, routes)
+	s := &sleeper{}
+	_, stats, err := fetch.FetchToBytes(context.Background(), options(f, jql, basicEnv, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The dropped connection waits the first backoff step; the 429 and the 500 as before.
+	if want := []time.Duration{750 * time.Millisecond, 7 * time.Second, 750 * time.Millisecond}; !slices.Equal(s.waits, want) {
+		t.Errorf("waits %v, want %v", s.waits, want)
+	}
+	if stats.Retries != 3 || stats.Issues != 3 {
+		t.Errorf("stats %+v", stats)
+	}
+}
+
 func TestFetchUnreachableIsNotRetried(t *testing.T) {
 	f := newFakeJira(t, "x", nil)
 	addr := f.url()

@@ -198,3 +198,24 @@ func realWorld(t *testing.T) string {
 	}
 	return rw
 }
+
+// TestEmptySearch checks that a query matching nothing gives a valid, empty export.
+func TestEmptySearch(t *testing.T) {
+	const jql = "project = NONE"
+	f := newFakeJira(t, jql, map[string][]answer{
+		"GET /rest/api/2/search?startAt=0": {ok("server/search-empty.json")},
+	})
+	opts := options(f, jql, patEnv, &sleeper{})
+	opts.Server = true
+	data, stats, err := fetch.FetchToBytes(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"expand":"changelog,names","startAt":0,"issues":[],"maxResults":0,"total":0,"names":{}}` + "\n"
+	if string(data) != want || stats.Issues != 0 {
+		t.Errorf("export %q, stats %+v; want %q", data, stats, want)
+	}
+	if res := readExport(t, "fetched.json", bytes.NewReader(data)); len(res.Issues) != 0 {
+		t.Errorf("read %d issues", len(res.Issues))
+	}
+}
