@@ -154,6 +154,7 @@ func (r *renderer) roles() {
 			w.line("  # %s", ex)
 		}
 		r.candidates(ranks, "rank change", "Nobody ranked an issue in the changelogs read.")
+		r.anonymous(lint.KindRank, "rank change")
 	}
 	w.line("  product_owner: []")
 	if hasHistory {
@@ -163,6 +164,7 @@ func (r *renderer) roles() {
 			w.line("  # %s", ex)
 		}
 		r.candidates(dates, "date change", "Nobody changed a date field in the changelogs read.")
+		r.anonymous(lint.KindDate, "date change")
 	}
 	w.line("  project_manager: []")
 	w.keyLine("  delegates:", "people who may act with a role's authority")
@@ -264,6 +266,13 @@ func (r *renderer) candidates(list []Candidate, noun, none string) {
 	}
 	if n := len(list) - len(shown); n > 0 {
 		w.line("  #   ... and %s more", plural(n, "person"))
+	}
+}
+
+// anonymous notes the changes no candidate accounts for because Jira named no author.
+func (r *renderer) anonymous(kind lint.FieldKind, noun string) {
+	if n := Anonymous(r.p, kind); n > 0 {
+		r.w.line("  #   (and %s with no author, which the rules report as made outside the role)", plural(n, noun))
 	}
 }
 
