@@ -62,7 +62,7 @@ func checkRoleConflation(pass *lint.Pass) error {
 				names[p] = name
 			}
 		}
-		for _, person := range people {
+		for _, person := range people.all() {
 			a, b := firstMatch(po, person), firstMatch(pm, person)
 			if a != "" && b != "" {
 				add(pair{a, b}, person.String())

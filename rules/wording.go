@@ -69,19 +69,34 @@ func projectKeys(issues []*lint.Issue) []string {
 }
 
 // roster is everyone the Jira input names (authors, assignees, reporters, creators), in
-// input order, so that configured entries like "ana@x.io" can be shown as "Ana Lima".
-type roster []lint.Person
+// input order, so that configured entries like "ana@x.io" can be shown as "Ana Lima". It is
+// gathered on first use and remembers every name it found, because rules ask for the same
+// few names once per finding.
+type roster struct {
+	project *lint.Project
+	people  []lint.Person
+	built   bool
+	names   map[string]string // configured entry -> name for messages
+}
 
-func newRoster(p *lint.Project) roster {
-	var r roster
+func newRoster(p *lint.Project) *roster {
+	return &roster{project: p, names: map[string]string{}}
+}
+
+// all returns the people of the input, each once, in input order.
+func (r *roster) all() []lint.Person {
+	if r.built {
+		return r.people
+	}
+	r.built = true
 	seen := map[lint.Person]bool{}
 	add := func(person lint.Person) {
 		if !person.IsZero() && !seen[person] {
 			seen[person] = true
-			r = append(r, person)
+			r.people = append(r.people, person)
 		}
 	}
-	for _, i := range p.Issues {
+	for _, i := range r.project.Issues {
 		add(i.Assignee)
 		add(i.Reporter)
 		add(i.Creator)
@@ -89,13 +104,22 @@ func newRoster(p *lint.Project) roster {
 			add(h.Author)
 		}
 	}
-	return r
+	return r.people
 }
 
 // name returns how a configured entry should appear in a message: the name of the first
 // person in the input it matches, else the entry without its attribute prefix.
-func (r roster) name(entry string) string {
-	for _, p := range r {
+func (r *roster) name(entry string) string {
+	if n, ok := r.names[entry]; ok {
+		return n
+	}
+	n := r.lookup(entry)
+	r.names[entry] = n
+	return n
+}
+
+func (r *roster) lookup(entry string) string {
+	for _, p := range r.all() {
 		if lint.MatchPerson(entry, p) {
 			return p.String()
 		}
@@ -111,7 +135,7 @@ func (r roster) name(entry string) string {
 }
 
 // holders names the people configured in a role for a project, joined with "or".
-func (r roster) holders(pass *lint.Pass, project string, role lint.Role) string {
+func (r *roster) holders(pass *lint.Pass, project string, role lint.Role) string {
 	var names []string
 	for _, e := range pass.Config.RoleMembers(project, role) {
 		if n := r.name(e); n != "" && !slices.Contains(names, n) {
