@@ -21,7 +21,7 @@ func benchProject() *projectBuilder {
 		people[n] = lint.Person{AccountID: fmt.Sprint("acc-", n), DisplayName: fmt.Sprint("Person ", n)}
 	}
 	for n := range 10000 {
-		ib := p.Issue(fmt.Sprint("PAY-", n+1)).Rank(fmt.Sprintf("0|i%05d:", (n*7919)%10000)).Value(float64(n % 21)).
+		ib := p.Issue(fmt.Sprint("PAY-", n+1)).Rank(fmt.Sprintf("0|i%05d:", (n*7919)%10000)).Value(float64(n%21)).
 			Created(people[n%300], time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
 		for h := range 20 {
 			t := time.Date(2025, 6, 3, 10, 0, 0, 0, time.UTC).Add(time.Duration(n%200*24+h*7) * time.Hour)
