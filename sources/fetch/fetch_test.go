@@ -305,11 +305,19 @@ func TestFetchCloudFallsBackToV2(t *testing.T) {
 	routes["GET /rest/api/2/search/jql?nextPageToken=CAEaAggD"] = []answer{ok("cloud/search-page2.json")}
 	routes["GET /rest/api/2/issue/PAY-1/changelog?startAt=0"] = []answer{ok("cloud/changelog-PAY-1-start0.json")}
 	routes["GET /rest/api/2/issue/PAY-1/changelog?startAt=2"] = []answer{ok("cloud/changelog-PAY-1-start2.json")}
+	// Nor does the site count issues: the progress has no total.
+	delete(routes, "POST /rest/api/3/search/approximate-count")
 	f := newFakeJira(t, jql, routes)
 	var s sleeper
-	data, stats, err := fetch.FetchToBytes(context.Background(), options(f, jql, basicEnv, &s))
+	opts := options(f, jql, basicEnv, &s)
+	var progress [][2]int
+	opts.Progress = func(done, total int) { progress = append(progress, [2]int{done, total}) }
+	data, stats, err := fetch.FetchToBytes(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := [][2]int{{1, -1}, {2, -1}, {3, -1}}; !slices.Equal(progress, want) {
+		t.Errorf("progress %v, want %v", progress, want)
 	}
 	if stats.API != "rest/api/2/search/jql" || stats.Issues != 3 || stats.ChangelogsCompleted != 1 {
 		t.Errorf("stats %+v", stats)

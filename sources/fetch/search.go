@@ -49,6 +49,9 @@ func (c *client) run(ctx context.Context, w io.Writer) error {
 				return err
 			}
 			var head issueHead
+			if len(raw) == 0 || raw[0] != '{' {
+				return fmt.Errorf("Jira sent an issue that is not a JSON object: %.40s", raw)
+			}
 			if err := json.Unmarshal(raw, &head); err != nil {
 				return fmt.Errorf("Jira sent an issue that is not a JSON object: %v", err)
 			}
@@ -67,7 +70,11 @@ func (c *client) run(ctx context.Context, w io.Writer) error {
 			}
 			c.stats.Issues++
 			if c.opts.Progress != nil {
-				c.opts.Progress(c.stats.Issues, max(total, c.stats.Issues))
+				shown := total
+				if shown >= 0 && shown < c.stats.Issues {
+					shown = c.stats.Issues // issues created since Jira counted
+				}
+				c.opts.Progress(c.stats.Issues, shown)
 			}
 		}
 		return nil
