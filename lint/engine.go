@@ -250,12 +250,15 @@ func (e *engine) settle(findings []Finding) {
 }
 
 // Matches reports whether the waiver names the finding's rule and its subject matches the
-// waiver's pattern (path.Match: * and ? match any text, [...] a set).
+// waiver's pattern: path.Match's syntax (* any text, ? one character, [...] a set), except
+// that * and ? also match "/", because subjects such as input paths are not file names to
+// match one folder at a time.
 func (w *Waiver) Matches(f *Finding) bool {
 	if w.Rule != f.Rule {
 		return false
 	}
-	ok, err := path.Match(w.Subject, f.Subject)
+	slashFree := strings.NewReplacer("/", "\x00")
+	ok, err := path.Match(slashFree.Replace(w.Subject), slashFree.Replace(f.Subject))
 	return err == nil && ok
 }
 

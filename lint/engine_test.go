@@ -316,6 +316,34 @@ waivers:
 	}
 }
 
+func TestWaiverMatches(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, subject string
+		want             bool
+	}{
+		{"PAY-12", "PAY-12", true},
+		{"PAY-12", "PAY-123", false},
+		{"PAY-1?", "PAY-12", true},
+		{"PAY-1?", "PAY-1", false},
+		{"PAY-*", "PAY-1", true},
+		{"*", "exports/jira.json", true},
+		{"exports/*", "exports/old/jira.json", true},
+		{"rank-changed-by-non-po/WEB-*", "rank-changed-by-non-po/WEB-7", true},
+		{"1.[23]", "1.3", true},
+		{"1.[23]", "1.4", false},
+		{"pay-12", "PAY-12", false},
+	} {
+		w := Waiver{Rule: "r", Subject: tt.pattern}
+		if got := w.Matches(&Finding{Rule: "r", Subject: tt.subject}); got != tt.want {
+			t.Errorf("waiver %q on %q: %v, want %v", tt.pattern, tt.subject, got, tt.want)
+		}
+	}
+	w := Waiver{Rule: "r", Subject: "*"}
+	if w.Matches(&Finding{Rule: "s", Subject: "PAY-1"}) {
+		t.Errorf("a waiver must not match another rule's findings")
+	}
+}
+
 func TestRunBaseline(t *testing.T) {
 	p := &Project{Fields: map[FieldKind]string{}}
 	c := config(t, "only: [rank-changed-by-non-po, value-missing]\n")
