@@ -42,3 +42,6 @@ func (ib *issueBuilder) ParentChangedBy(by lint.Person, t time.Time, from, to st
 		Field: "IssueParentAssociation", FieldType: "jira", FromString: from, ToString: to, Kind: lint.KindParent,
 	})
 }
+
+// Summary sets the issue's summary.
+func (ib *issueBuilder) Summary(s string) *issueBuilder { ib.issue.Summary = s; return ib }

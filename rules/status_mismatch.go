@@ -44,7 +44,7 @@ cell.
 ## Example
 
 ` + "```text" + `
-plan.xlsx:Plan!K8: warning status-mismatch: 7: Task 7 "Build the API" is 100 % complete in the plan, but PAY-12 (In Progress) is still open in Jira; the plan and Jira disagree on what is finished
+plan.xlsx:Plan!K8: warning status-mismatch: 7: Task 7 "Build the API" is complete in the plan, but PAY-12 (In Progress) is still open in Jira; the plan and Jira disagree on what is finished
 ` + "```" + `
 `,
 	NeedsPlan: true,
