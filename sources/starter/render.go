@@ -112,7 +112,7 @@ func (r *renderer) header() {
 	for _, in := range jiraInputs {
 		what := fmt.Sprintf("%s, %s", plural(in.Issues, "issue"), plural(in.Histories, "changelog history"))
 		if in.Format == "csv" {
-			what = plural(in.Issues, "issue") + ", no history (CSV)"
+			what = "CSV, " + plural(in.Issues, "issue") + ", no history"
 		}
 		w.line("#   jira: %s (%s)", r.path(in.Path), what)
 	}
