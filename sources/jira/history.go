@@ -9,8 +9,8 @@ import (
 // changelog reads an issue's "changelog": its histories, and "total", which tells whether
 // the export holds all of them.
 func (p *parser) changelog(is *issueState) {
-	p.members(func(n string) {
-		switch n {
+	p.members(func(n []byte) {
+		switch string(n) {
 		case "total":
 			if f, _, ok := p.number(); ok {
 				is.issue.ChangelogTotal = int(f)
@@ -21,6 +21,7 @@ func (p *parser) changelog(is *issueState) {
 				p.skip()
 				return
 			}
+			p.histBuf, p.itemBuf, p.itemEnds = p.histBuf[:0], p.itemBuf[:0], p.itemEnds[:0]
 			p.token()
 			for p.more() {
 				if p.dec.PeekKind() != '{' {
@@ -30,6 +31,7 @@ func (p *parser) changelog(is *issueState) {
 				p.history(is)
 			}
 			p.token()
+			is.issue.Histories = p.keepHistories()
 		default:
 			p.skip()
 		}
@@ -41,9 +43,9 @@ func (p *parser) history(is *issueState) {
 	h := lint.History{Pos: p.posAfterWhitespace()}
 	p.token()
 	for p.more() {
-		switch p.name() {
+		switch string(p.nameBytes()) {
 		case "id":
-			h.ID = p.istr()
+			h.ID = p.str()
 		case "author":
 			h.Author = p.person()
 		case "created":
@@ -67,7 +69,7 @@ func (p *parser) history(is *issueState) {
 					p.skip()
 					continue
 				}
-				h.Items = append(h.Items, p.change())
+				p.itemBuf = append(p.itemBuf, p.change())
 			}
 			p.token()
 		default:
@@ -78,8 +80,35 @@ func (p *parser) history(is *issueState) {
 	if p.err != nil {
 		return
 	}
-	is.issue.Histories = append(is.issue.Histories, h)
+	p.histBuf = append(p.histBuf, h)
+	p.itemEnds = append(p.itemEnds, len(p.itemBuf))
 	p.histories++
+}
+
+// keepHistories copies the histories read into one slice of the exact size, and all their
+// items into another, each history's Items a full slice of its own part.
+func (p *parser) keepHistories() []lint.History {
+	if len(p.histBuf) == 0 {
+		return nil
+	}
+	hs := make([]lint.History, len(p.histBuf))
+	copy(hs, p.histBuf)
+	var items []lint.Change
+	if len(p.itemBuf) > 0 {
+		items = make([]lint.Change, len(p.itemBuf))
+		copy(items, p.itemBuf)
+	}
+	start := 0
+	for i := range hs {
+		end := p.itemEnds[i]
+		if end > start {
+			hs[i].Items = items[start:end:end]
+		}
+		start = end
+	}
+	clear(p.histBuf)
+	clear(p.itemBuf)
+	return hs
 }
 
 // change reads one changelog item. Field names, types and ids repeat across the export and
@@ -88,7 +117,7 @@ func (p *parser) change() lint.Change {
 	var c lint.Change
 	p.token()
 	for p.more() {
-		switch p.name() {
+		switch string(p.nameBytes()) {
 		case "field":
 			c.Field = p.istr()
 		case "fieldtype":

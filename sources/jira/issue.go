@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/hatcheck/hatcheck/lint"
 )
 
@@ -55,9 +57,9 @@ func (p *parser) startIssue() *issueState {
 }
 
 // issueMember reads one member of an issue object.
-func (p *parser) issueMember(is *issueState, name string) {
+func (p *parser) issueMember(is *issueState, name []byte) {
 	it := is.issue
-	switch name {
+	switch string(name) {
 	case "key":
 		it.Key = p.str()
 	case "id":
@@ -71,7 +73,7 @@ func (p *parser) issueMember(is *issueState, name string) {
 		}
 		p.token()
 		for p.more() {
-			p.field(is, p.name())
+			p.field(is, p.nameBytes())
 		}
 		p.token()
 	case "changelog":
@@ -82,9 +84,9 @@ func (p *parser) issueMember(is *issueState, name string) {
 }
 
 // field reads one member of an issue's "fields".
-func (p *parser) field(is *issueState, name string) {
+func (p *parser) field(is *issueState, name []byte) {
 	it := is.issue
-	switch name {
+	switch string(name) {
 	case "summary":
 		it.Summary = p.str()
 	case "description":
@@ -94,8 +96,8 @@ func (p *parser) field(is *issueState, name string) {
 			it.Description = p.str()
 		}
 	case "issuetype":
-		p.members(func(n string) {
-			switch n {
+		p.members(func(n []byte) {
+			switch string(n) {
 			case "name":
 				it.Type = p.istr()
 			case "subtask":
@@ -108,8 +110,8 @@ func (p *parser) field(is *issueState, name string) {
 	case "project":
 		it.Project = p.memberString("key")
 	case "status":
-		p.members(func(n string) {
-			switch n {
+		p.members(func(n []byte) {
+			switch string(n) {
 			case "name":
 				it.Status = p.istr()
 			case "statusCategory":
@@ -144,7 +146,8 @@ func (p *parser) field(is *issueState, name string) {
 	case "parent":
 		it.Parent = p.memberString("key")
 	default:
-		p.candidate(is, name)
+		// The name is only valid until the next read: intern it first.
+		p.candidate(is, p.intern(name))
 	}
 }
 
@@ -171,7 +174,7 @@ func (is *issueState) problem(pos lint.Position, field, value, expected string) 
 
 // members calls fn with each member name of an object; fn reads the value. Anything but an
 // object is skipped.
-func (p *parser) members(fn func(name string)) {
+func (p *parser) members(fn func(name []byte)) {
 	if p.err != nil {
 		return
 	}
@@ -181,7 +184,7 @@ func (p *parser) members(fn func(name string)) {
 	}
 	p.token()
 	for p.more() {
-		fn(p.name())
+		fn(p.nameBytes())
 	}
 	p.token()
 }
@@ -189,8 +192,8 @@ func (p *parser) members(fn func(name string)) {
 // memberString reads an object and returns one string member of it, interned.
 func (p *parser) memberString(member string) string {
 	var s string
-	p.members(func(n string) {
-		if n == member {
+	p.members(func(n []byte) {
+		if string(n) == member {
 			s = p.istr()
 		} else {
 			p.skip()
@@ -225,11 +228,42 @@ func (p *parser) stringList(member string) []string {
 	return out
 }
 
-// person reads a user object, Cloud (accountId) or Server/Data Center (key, name).
+// person reads a user object, Cloud (accountId) or Server/Data Center (key, name). The same
+// few people write most of a changelog, and each time Jira repeats the same object (avatars
+// and all): the object's bytes are looked up among those already read before parsing it.
 func (p *parser) person() lint.Person {
+	if p.err != nil {
+		return lint.Person{}
+	}
+	if p.dec.PeekKind() != '{' {
+		p.skip()
+		return lint.Person{}
+	}
+	raw := p.raw()
+	if who, ok := p.people[string(raw)]; ok {
+		return who
+	}
+	text := string(raw)
+	sub := &parser{path: p.path, cfg: p.cfg, lines: newLineReader(strings.NewReader(text)), strs: p.strs}
+	sub.dec = jsontext.NewDecoder(sub.lines, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	who := sub.personMembers()
+	if len(text) <= maxPersonBytes && len(p.people) < maxPeople {
+		p.people[text] = who
+	}
+	return who
+}
+
+// Bounds of the people cache: real user objects are well under a kilobyte, and a site has
+// far fewer people than this.
+const (
+	maxPersonBytes = 4 << 10
+	maxPeople      = 1 << 14
+)
+
+func (p *parser) personMembers() lint.Person {
 	var who lint.Person
-	p.members(func(n string) {
-		switch n {
+	p.members(func(n []byte) {
+		switch string(n) {
 		case "accountId":
 			who.AccountID = p.istr()
 		case "key":
@@ -345,7 +379,7 @@ func (p *parser) objectValue(c *candidate) bool {
 	var content bool
 	p.token()
 	for p.more() {
-		switch n := p.name(); n {
+		switch string(p.nameBytes()) {
 		case "id":
 			if f, _, ok := p.number(); ok {
 				s.ID = int(f)

@@ -54,7 +54,14 @@ type parser struct {
 	changelogSeen  map[string]bool // field names already put in changelogNames
 	histories      int
 
-	strs    map[string]string // interned short strings
+	strs    map[string]string      // interned short strings
+	people  map[string]lint.Person // user objects already read, by their JSON text
+
+	// Reused while reading one issue's changelog, which is then copied into slices of the
+	// exact size: append's spare capacity would otherwise stay with every issue.
+	histBuf  []lint.History
+	itemBuf  []lint.Change
+	itemEnds []int
 	scratch []byte            // unquoting buffer
 }
 
@@ -78,6 +85,7 @@ func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
 		changelogNames: map[string]string{},
 		changelogSeen:  map[string]bool{},
 		strs:           map[string]string{},
+		people:         map[string]lint.Person{},
 	}
 }
 
@@ -135,8 +143,8 @@ func (p *parser) object(depth int) {
 	p.token() // {
 	issueLike := false
 	for p.more() {
-		name := p.name()
-		switch name {
+		name := p.nameBytes()
+		switch string(name) {
 		case "issues":
 			if p.dec.PeekKind() == '[' {
 				p.sawShape = true
@@ -181,7 +189,7 @@ func (p *parser) issueArray() {
 		is := p.startIssue()
 		p.token()
 		for p.more() {
-			p.issueMember(is, p.name())
+			p.issueMember(is, p.nameBytes())
 		}
 		p.token()
 		if p.err == nil {
@@ -339,8 +347,7 @@ func (p *parser) nameBytes() []byte {
 	return p.unquote(p.raw())
 }
 
-// name reads an object member name. The conversion does not allocate where the caller only
-// compares the result, and member names are interned otherwise.
+// name reads an object member name, interned.
 func (p *parser) name() string {
 	return p.intern(p.nameBytes())
 }

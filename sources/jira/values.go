@@ -290,7 +290,7 @@ func (p *parser) adfNode(b *strings.Builder) {
 	var typ string
 	p.token()
 	for p.more() {
-		switch p.name() {
+		switch string(p.nameBytes()) {
 		case "type":
 			typ = p.istr()
 		case "text":
