@@ -147,11 +147,11 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 	var what string
 	switch {
 	case c.created:
-		what = "Created in sprint"
+		what = "Created in"
 	case c.direction == "added":
-		what = "Added to sprint"
+		what = "Added to"
 	default:
-		what = "Removed from sprint"
+		what = "Removed from"
 	}
 	start, end, _ := pass.ActiveWindow(s)
 	running := "running since " + when(pass, s.Start)
@@ -172,7 +172,7 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 		how = append(how, "the "+l+" label")
 	}
 	how = append(how, "an approved change-log row")
-	msg := what + " " + strconv.Quote(s.Name) + " (" + running + ") by " + who(c.author) + " on " + when(pass, c.at) +
+	msg := what + " " + sprintLabel(s) + " (" + running + ") by " + who(c.author) + " on " + when(pass, c.at) +
 		" with no recorded approval; scope changes to a running sprint need " + strings.Join(how, " or ") +
 		" from an approver"
 	if len(approvers) > 0 {

@@ -86,6 +86,15 @@ func TestSprintScopeUnapproved(t *testing.T) {
 			"export.json:101: PAY-1: Removed from sprint " + ran + " by Dev Patel on 2026-03-01 12:00 UTC with no recorded approval" + need,
 		},
 	}, {
+		name: "a sprint the export gives no name",
+		build: func(p *projectBuilder) {
+			p.Sprint(9, "", "active", at(2, 9, 0), at(16, 9, 0))
+			p.Issue("PAY-1").SprintChangedBy(dev, at(4, 14, 20), "", "9")
+		},
+		want: []string{
+			"export.json:101: PAY-1: Added to sprint 9 (running since 2026-03-02 09:00 UTC) by Dev Patel on 2026-03-04 14:20 UTC with no recorded approval" + need,
+		},
+	}, {
 		name: "future and unknown sprints have no window",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").SprintChangedBy(dev, at(4, 14, 20), "", "8, 99")
