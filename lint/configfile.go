@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path"
@@ -125,7 +127,21 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	cfg := DefaultConfig()
 	cfg.Path = file
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		return cfg, nil // an empty file: the defaults
+	}
+	if err == nil {
+		// A second document would be ignored without a word; say so instead.
+		var next yaml.Node
+		if err2 := dec.Decode(&next); err2 == nil {
+			return nil, &ConfigError{Pos: Position{Path: file, Line: next.Line, Column: next.Column}, Msg: "a second YAML document starts here: a config file holds one"}
+		} else if !errors.Is(err2, io.EOF) {
+			err = err2
+		}
+	}
+	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
 		if m := yamlLineError.FindStringSubmatch(err.Error()); m != nil {
@@ -139,8 +155,8 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		return nil, &ConfigError{Pos: Position{Path: file, Line: line}, Msg: "not valid YAML: " + msg}
 	}
 	d := &configDecoder{file: file, dir: filepath.Dir(file), cfg: cfg}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return cfg, nil // an empty file: the defaults
+	if len(doc.Content) == 0 {
+		return cfg, nil
 	}
 	if err := d.top(doc.Content[0]); err != nil {
 		return nil, err

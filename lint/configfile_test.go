@@ -257,6 +257,8 @@ roles:
 			`.hatcheck.yaml:2: not valid YAML: mapping values are not allowed in this context`},
 		{"unknown anchor", "roles:\n  bots: *nope\n",
 			`.hatcheck.yaml: not valid YAML: unknown anchor 'nope' referenced`},
+		{"two documents", "version: 1\n---\nfail_on: info\n",
+			`.hatcheck.yaml:2: a second YAML document starts here: a config file holds one`},
 		{"tab indentation", "roles:\n\tbots: x\n",
 			`.hatcheck.yaml:2: not valid YAML: found character that cannot start any token`},
 		{"unterminated quote", "version: 1\nfail_on: \"error\n",
