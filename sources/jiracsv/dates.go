@@ -94,6 +94,8 @@ const expectedDate = "a date like 27/Feb/26 4:35 PM, 27/Feb/2026 or 2026-02-27"
 var jiraDate = regexp.MustCompile(`^(\d{1,2})([/\-. ])\s*([^\d\s/\-.]+\.?|\d{1,2})\s*[/\-. ]\s*(\d{4}|\d{2})` +
 	`(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])?\.?\s*[Mm]?\.?)?$`)
 
+var nbsp = strings.NewReplacer("\u202f", " ", "\u00a0", " ")
+
 // isoLayouts are the ISO forms Jira and spreadsheets write.
 var isoLayouts = []string{
 	"2006-01-02T15:04:05.000-0700",
@@ -109,7 +111,9 @@ var isoLayouts = []string{
 // parse reads a date or date-time. A time written without an offset is read in the
 // parser's zone. ok is false when the text is not a date.
 func (p *dateParser) parse(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
+	// Java 20 and later put a narrow no-break space before AM/PM; spreadsheets write
+	// no-break spaces too.
+	s = strings.TrimSpace(nbsp.Replace(s))
 	if s == "" {
 		return time.Time{}, false
 	}
