@@ -177,6 +177,18 @@ func TestSARIFGitHubRules(t *testing.T) {
 	if !bytes.Contains(out, []byte(`"uri": ".hatcheck.yaml"`)) {
 		t.Error("with a configuration file, a placeless result does not point at it")
 	}
+	// Issues fetched live carry the site's address, not a file: the result points at the
+	// configuration, and the annotation names no file.
+	live := &lint.Report{Inputs: []lint.Input{{Kind: "jira", Path: "https://acme.atlassian.net"}},
+		Findings: []lint.Finding{{Rule: "r", Severity: lint.Error, Subject: "PAY-1", Message: "m",
+			Location: lint.Position{Path: "https://acme.atlassian.net", Line: 12}}}}
+	out = render(t, "sarif", Options{ConfigPath: ".hatcheck.yaml"}, live)
+	if !bytes.Contains(out, []byte(`"uri": ".hatcheck.yaml"`)) || bytes.Contains(out, []byte(`"uri": "https`)) {
+		t.Errorf("a live finding's SARIF location does not point at the configuration:\n%s", out)
+	}
+	if got := string(render(t, "github", Options{Quiet: true}, live)); got != "::error title=r::PAY-1: m\n" {
+		t.Errorf("live finding annotation = %q", got)
+	}
 }
 
 func TestGitHubEscaping(t *testing.T) {
@@ -399,12 +411,13 @@ func TestRDJSONLLines(t *testing.T) {
 func TestRepoPath(t *testing.T) {
 	opts := Options{RepoRoot: "/repo", WorkDir: "/repo/team"}
 	for in, want := range map[string]string{
-		"export.json":          "team/export.json",
-		"../plan.xlsx":         "plan.xlsx",
-		"/repo/data/a.json":    "data/a.json",
-		"/elsewhere/b.json":    "/elsewhere/b.json",
-		"../../outside/c.json": "../../outside/c.json",
-		"-":                    "-",
+		"export.json":                "team/export.json",
+		"../plan.xlsx":               "plan.xlsx",
+		"/repo/data/a.json":          "data/a.json",
+		"/elsewhere/b.json":          "/elsewhere/b.json",
+		"../../outside/c.json":       "../../outside/c.json",
+		"-":                          "-",
+		"https://acme.atlassian.net": "https://acme.atlassian.net",
 	} {
 		if got := repoPath(opts, in); got != want {
 			t.Errorf("repoPath(%q) = %q, want %q", in, got, want)

@@ -89,7 +89,7 @@ func annotation(sev lint.Severity, path string, pos lint.Position, title, messag
 		cmd = "warning"
 	}
 	var props []string
-	if path != "" && path != "-" {
+	if isFile(path) {
 		props = append(props, "file="+escapeProperty(path))
 		if pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(pos.Line))

@@ -55,7 +55,7 @@ func (d *RDJSONL) Write(w io.Writer, r *lint.Report) error {
 			Source:   rdSource{Name: orDefault(r.Tool.Name, "hatcheck"), URL: InformationURI},
 			Code:     rdCode{Value: f.Rule, URL: ruleURL(d.opts, f.Rule)},
 		}
-		if p := f.Location.Path; p != "" && p != "-" {
+		if p := f.Location.Path; isFile(p) {
 			diag.Location = &rdLocation{Path: repoPath(d.opts, p)}
 			if f.Location.Line > 0 {
 				diag.Location.Range = &rdRange{Start: rdPosition{Line: f.Location.Line, Column: f.Location.Column}}

@@ -239,6 +239,12 @@ func SummaryLine(s lint.Summary) string {
 		plural(s.Warning, "warning", "warnings"), s.Info, s.Waived, s.Baseline)
 }
 
+// isFile reports whether a position's path names a file: not stdin ("-"), and not the
+// Jira site a live fetch read (a URL), which no annotation can point into.
+func isFile(path string) bool {
+	return path != "" && path != "-" && !strings.Contains(path, "://")
+}
+
 // ruleURL links to a rule's documentation.
 func ruleURL(opts Options, rule string) string {
 	base := opts.RulesURL
@@ -251,7 +257,7 @@ func ruleURL(opts Options, rule string) string {
 // repoPath turns an input path into a slash-separated path relative to the repository root
 // when it lies inside it; other paths are returned as given, with slashes.
 func repoPath(opts Options, p string) string {
-	if p == "" || p == "-" {
+	if !isFile(p) {
 		return p
 	}
 	if opts.RepoRoot == "" {

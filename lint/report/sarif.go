@@ -161,8 +161,10 @@ func sarifLevel(s lint.Severity) string {
 func (s *SARIF) Write(w io.Writer, r *lint.Report) error {
 	rules := rulesOf(r)
 	s.fallback = s.opts.ConfigPath
-	if s.fallback == "" && len(r.Inputs) > 0 {
-		s.fallback = r.Inputs[0].Path
+	for _, in := range r.Inputs {
+		if s.fallback == "" && isFile(in.Path) {
+			s.fallback = in.Path
+		}
 	}
 	index := map[string]int{}
 	driver := sarifDriver{
@@ -259,7 +261,7 @@ func (s *SARIF) location(f *lint.Finding) sarifLocation {
 }
 
 func (s *SARIF) physical(p lint.Position) *sarifPhysical {
-	if p.Path == "" || p.Path == "-" {
+	if !isFile(p.Path) {
 		return nil
 	}
 	line := max(p.Line, 1)
