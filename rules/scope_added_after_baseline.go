@@ -84,7 +84,7 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		var move lint.Change
 		for n := range i.Histories {
 			for _, c := range i.Histories[n].Items {
-				if (c.Kind == lint.KindParent || c.Kind == lint.KindEpic) && strings.Contains(c.ToString+" "+c.To, parent) {
+				if (c.Kind == lint.KindParent || c.Kind == lint.KindEpic) && namesKey(c.ToString, parent) {
 					join, move = &i.Histories[n], c
 				}
 			}
@@ -119,4 +119,18 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		})
 	}
 	return nil
+}
+
+// namesKey reports whether a changelog value names the issue key as a whole word, so that
+// PAY-3 is not found in "PAY-31".
+func namesKey(value, key string) bool {
+	words := strings.FieldsFunc(value, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_')
+	})
+	for _, w := range words {
+		if strings.EqualFold(w, key) {
+			return true
+		}
+	}
+	return false
 }

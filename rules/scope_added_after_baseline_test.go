@@ -3,6 +3,8 @@ package rules
 import (
 	"testing"
 	"time"
+
+	"github.com/hatcheck/hatcheck/lint"
 )
 
 func TestScopeAddedAfterBaseline(t *testing.T) {
@@ -47,6 +49,10 @@ func TestScopeAddedAfterBaseline(t *testing.T) {
 				p.Issue("PAY-7").ParentChangedBy(dev, at(9, 10, 0), "", "PAY-3")
 				p.Issue("PAY-8").ParentChangedBy(dev, at(9, 10, 0), "", "PAY-99")
 				p.Issue("PAY-9").ParentChangedBy(bot, at(9, 10, 0), "", "PAY-3")
+				// Created under PAY-3 before the baseline; a later move between PAY-31 and PAY-30
+				// is not a move under PAY-3.
+				p.Issue("PAY-10").Parent("PAY-3").Created(dev, at(1, 9, 0)).
+					Changed(dev, at(9, 10, 0), lint.Change{Field: "Epic Link", Kind: lint.KindEpic, FromString: "PAY-30", ToString: "PAY-31"})
 			},
 			baseline: baseline,
 		},
