@@ -228,9 +228,9 @@ func TestReadOddWorkbook(t *testing.T) {
 		s := newSheet(t, f, "Plan")
 		s.row(1, "Big plan")
 		must(t, f.MergeCell("Plan", "A1", "H2"))
-		s.row(3, "Name", "Start", "Finish", "Duration", "% Complete", "Predecessors", "Summary", "Jira")
-		s.row(4, huge, huge, "2026-02-30", "forever", "150%", "1;;  ;2XX;3", "sometimes", huge)
-		s.row(5, "Second", 0, -3, -1, -5, "4FS+3q", 2, "PAY-1 and pay-2 and PAY-3")
+		s.row(3, "Name", "Start", "Finish", "Duration", "% Complete", "Predecessors", "Summary", "Jira", "Milestone")
+		s.row(4, huge, huge, "2026-02-30", "forever", "150%", "1;;  ;2XX;3", "sometimes", huge, false)
+		s.row(5, "Second", 0, -3, -1, -5, "4FS+3q", 2, "PAY-1 and pay-2 and PAY-3", true)
 	})
 	p, problems, err := readWith(t, path, "odd.xlsx", nil)
 	if err != nil {
@@ -238,9 +238,9 @@ func TestReadOddWorkbook(t *testing.T) {
 	}
 	shortName := strings.Repeat("x", 79) + "…"
 	assertPlan(t, p, problems, `
-sheet "Plan" header 3 columns duration=Duration finish=Finish jira=Jira name=Name percent=% Complete predecessors=Predecessors start=Start summary=Summary
+sheet "Plan" header 3 columns duration=Duration finish=Finish jira=Jira milestone=Milestone name=Name percent=% Complete predecessors=Predecessors start=Start summary=Summary
 1 | row 4 | L1 | "`+huge+`" | after 1 FS+0 | after 3 FS+0
-2 | row 5 | L1 | "Second" | jira PAY-1,PAY-3
+2 | row 5 | L1 | "Second" | milestone | jira PAY-1,PAY-3
 problem odd.xlsx:Plan!B4 row 4: 1 start: "`+shortName+`": expected a date like 2026-03-10 or 3/10/2026
 problem odd.xlsx:Plan!C4 row 4: 1 finish: "2026-02-30": expected a date like 2026-03-10 or 3/10/2026
 problem odd.xlsx:Plan!D4 row 4: 1 duration: "forever": expected a duration like 5d, 5 days or 2w
