@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -109,7 +110,13 @@ func FetchToBytes(ctx context.Context, opts Options) ([]byte, Stats, error) {
 // in the same folder, renamed over path only when the whole fetch succeeded, so an error or
 // an interrupt leaves no partial file and an existing file untouched.
 func WriteFile(ctx context.Context, opts Options, path string) (Stats, error) {
-	dir, base := splitPath(path)
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return Stats{}, fmt.Errorf("cannot write %s: it is a folder; name the export file, e.g. %s", path, filepath.Join(path, "export.json"))
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return Stats{}, fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))
@@ -139,17 +146,6 @@ func WriteFile(ctx context.Context, opts Options, path string) (Stats, error) {
 	}
 	keep = true
 	return stats, nil
-}
-
-func splitPath(path string) (dir, base string) {
-	i := strings.LastIndexAny(path, `/\`)
-	if i < 0 {
-		return ".", path
-	}
-	if i == 0 {
-		return path[:1], path[1:]
-	}
-	return path[:i], path[i+1:]
 }
 
 func unwrapPathError(err error) error {

@@ -586,6 +586,18 @@ func TestWriteFile(t *testing.T) {
 		assertOnly(t, dir, "export.json")
 	})
 
+	t.Run("a folder for a file", func(t *testing.T) {
+		f := newFakeJira(t, jql, cloudRoutes())
+		_, err := fetch.WriteFile(context.Background(), options(f, jql, basicEnv, &sleeper{}), dir)
+		want := "cannot write " + dir + ": it is a folder; name the export file, e.g. " + filepath.Join(dir, "export.json")
+		if err == nil || err.Error() != want {
+			t.Errorf("error %v, want %s", err, want)
+		}
+		if len(f.requests()) != 0 {
+			t.Errorf("Jira was asked: %q", f.requests())
+		}
+	})
+
 	t.Run("an unwritable folder", func(t *testing.T) {
 		f := newFakeJira(t, jql, cloudRoutes())
 		_, err := fetch.WriteFile(context.Background(), options(f, jql, basicEnv, &sleeper{}), filepath.Join(dir, "missing", "x.json"))
