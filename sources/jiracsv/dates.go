@@ -96,7 +96,8 @@ var jiraDate = regexp.MustCompile(`^(\d{1,2})([/\-. ])\s*([^\d\s/\-.]+\.?|\d{1,2
 
 var nbsp = strings.NewReplacer("\u202f", " ", "\u00a0", " ")
 
-// isoLayouts are the ISO forms Jira and spreadsheets write.
+// isoLayouts are the year-first forms Jira and spreadsheets write: ISO, and the
+// yyyy/MM/dd of East Asian locales.
 var isoLayouts = []string{
 	"2006-01-02T15:04:05.000-0700",
 	"2006-01-02T15:04:05-0700",
@@ -106,6 +107,9 @@ var isoLayouts = []string{
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
 	"2006-01-02",
+	"2006/01/02 15:04:05",
+	"2006/01/02 15:04",
+	"2006/01/02",
 }
 
 // parse reads a date or date-time. A time written without an offset is read in the
@@ -117,7 +121,7 @@ func (p *dateParser) parse(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	if len(s) >= 10 && s[4] == '-' {
+	if len(s) >= 10 && isDigits(s[:4]) && (s[4] == '-' || s[4] == '/') {
 		for _, layout := range isoLayouts {
 			if t, err := time.ParseInLocation(layout, s, p.loc); err == nil {
 				return t, true
