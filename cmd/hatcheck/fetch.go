@@ -17,8 +17,8 @@ import (
 	"github.com/hatcheck/hatcheck/sources/fetch"
 )
 
-// defaultTimeout bounds each request to Jira; a slow page is retried, not waited on forever.
-const defaultTimeout = time.Minute
+// fetchTimeout bounds each request to Jira; a slow page is retried, not waited on forever.
+const fetchTimeout = time.Minute
 
 // credentialFlags are flags people try for credentials; they get pointed at the environment
 // instead of a bare "unknown flag".
@@ -36,7 +36,7 @@ func runFetch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&jql, "jql", "", "`JQL` query selecting the issues (default: jira.jql in the config)")
 	fs.StringVarP(&output, "output", "o", "", "write the export to `FILE`, atomically (default: standard output)")
 	fs.BoolVar(&server, "server", false, "the site is Jira Server or Data Center (default: detected)")
-	fs.DurationVar(&timeout, "timeout", defaultTimeout, "give up on one request after `D`; it is then retried")
+	fs.DurationVar(&timeout, "timeout", fetchTimeout, "give up on one request after `D`; it is then retried")
 	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar and no summary line")
 	fs.StringVarP(&config, "config", "c", "", "config `FILE` to read jira.url and jira.jql from")
 	fs.BoolVar(&noConfig, "no-config", false, "ignore config files")
@@ -113,7 +113,7 @@ func runFetch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "hatcheck: %s; written to %s\n", describe(url, stats), dest)
+		fmt.Fprintf(stderr, "hatcheck: %s; written to %s\n", describeFetch(url, stats), dest)
 	}
 	return exitOK
 }
@@ -149,7 +149,7 @@ func fetchForLint(ctx context.Context, url, jql string, server, quiet bool, stde
 	bar := newProgressBar(stderr, quiet)
 	data, stats, err := fetch.FetchToBytes(ctx, fetch.Options{
 		URL: url, JQL: jql, Server: server,
-		HTTPClient: &http.Client{Timeout: defaultTimeout},
+		HTTPClient: &http.Client{Timeout: fetchTimeout},
 		Progress:   bar.update,
 	})
 	bar.finish()
@@ -160,28 +160,28 @@ func fetchForLint(ctx context.Context, url, jql string, server, quiet bool, stde
 		return nil, err
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "hatcheck: %s\n", describe(url, stats))
+		fmt.Fprintf(stderr, "hatcheck: %s\n", describeFetch(url, stats))
 	}
 	return data, nil
 }
 
-// describe says what a fetch got, for the summary line.
-func describe(url string, s fetch.Stats) string {
+// describeFetch says what a fetch got, for the summary line.
+func describeFetch(url string, s fetch.Stats) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "fetched %s from %s (%s)", plural(s.Issues, "issue"), strings.TrimSuffix(url, "/"), s.Deployment)
+	fmt.Fprintf(&b, "fetched %s from %s (%s)", countNoun(s.Issues, "issue"), strings.TrimSuffix(url, "/"), s.Deployment)
 	if s.ChangelogsCompleted > 0 {
-		fmt.Fprintf(&b, ", %s completed", plural(s.ChangelogsCompleted, "changelog"))
+		fmt.Fprintf(&b, ", %s completed", countNoun(s.ChangelogsCompleted, "changelog"))
 	}
 	if s.ChangelogsIncomplete > 0 {
-		fmt.Fprintf(&b, ", %s left incomplete (the site cannot page them)", plural(s.ChangelogsIncomplete, "changelog"))
+		fmt.Fprintf(&b, ", %s left incomplete (the site cannot page them)", countNoun(s.ChangelogsIncomplete, "changelog"))
 	}
 	if s.Retries > 0 {
-		fmt.Fprintf(&b, ", %s after waiting %s", plural(s.Retries, "retry"), s.Waited.Round(time.Second))
+		fmt.Fprintf(&b, ", %s after waiting %s", countNoun(s.Retries, "retry"), s.Waited.Round(time.Second))
 	}
 	return b.String()
 }
 
-func plural(n int, noun string) string {
+func countNoun(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
@@ -222,12 +222,12 @@ func (p *progressBar) finish() {
 	}
 }
 
-const barWidth = 30
+const progressWidth = 30
 
 func progressLine(done, total int) string {
 	if total <= 0 {
 		return fmt.Sprintf("fetching: %d issues", done)
 	}
-	filled := min(barWidth, done*barWidth/total)
-	return fmt.Sprintf("fetching [%s%s] %d/%d issues", strings.Repeat("=", filled), strings.Repeat(" ", barWidth-filled), done, total)
+	filled := min(progressWidth, done*progressWidth/total)
+	return fmt.Sprintf("fetching [%s%s] %d/%d issues", strings.Repeat("=", filled), strings.Repeat(" ", progressWidth-filled), done, total)
 }
