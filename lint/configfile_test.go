@@ -257,6 +257,8 @@ roles:
 			`.hatcheck.yaml:2: not valid YAML: mapping values are not allowed in this context`},
 		{"unknown anchor", "roles:\n  bots: *nope\n",
 			`.hatcheck.yaml: not valid YAML: unknown anchor 'nope' referenced`},
+		{"windows line ends and a byte order mark", "\xef\xbb\xbfversion: 1\r\nroles:\r\n  bots: [a]\r\n  bogus: 1\r\n",
+			`.hatcheck.yaml:4: unknown key "bogus" in roles (allowed: product_owner, project_manager, delegates, bots, by_project)`},
 		{"two documents", "version: 1\n---\nfail_on: info\n",
 			`.hatcheck.yaml:2: a second YAML document starts here: a config file holds one`},
 		{"tab indentation", "roles:\n\tbots: x\n",

@@ -84,6 +84,9 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 		findings = append(findings, own...)
 	}
 
+	if findings == nil {
+		findings = []Finding{} // formats print an empty list, not null
+	}
 	SortFindings(findings)
 	setFingerprints(findings)
 	e.applyBaseline(findings, opts.Baseline)
