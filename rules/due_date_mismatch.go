@@ -49,13 +49,14 @@ func checkDueDateMismatch(pass *lint.Pass) error {
 		return nil
 	}
 	tolerance := pass.Config.Dates.ToleranceDays
+	issues := issuesByKey(pass.Project)
 	for _, t := range plan.Tasks {
 		if t.Finish.IsZero() {
 			continue
 		}
 		seen := map[string]bool{}
 		for _, key := range t.Jira {
-			i := pass.Project.Issue(key)
+			i := issues[key]
 			if seen[key] || i == nil || i.Due.IsZero() {
 				continue
 			}

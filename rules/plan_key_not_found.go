@@ -56,11 +56,12 @@ func checkPlanKeyNotFound(pass *lint.Pass) error {
 	for _, i := range pass.Project.Issues {
 		perProject[i.Project]++
 	}
+	issues := issuesByKey(pass.Project)
 	for _, t := range plan.Tasks {
 		seen := map[string]bool{}
 		for _, key := range t.Jira {
 			project, _, _ := strings.Cut(key, "-")
-			if seen[key] || perProject[project] == 0 || pass.Project.Issue(key) != nil {
+			if seen[key] || perProject[project] == 0 || issues[key] != nil {
 				continue
 			}
 			seen[key] = true

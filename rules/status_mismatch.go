@@ -56,11 +56,12 @@ func checkStatusMismatch(pass *lint.Pass) error {
 	if plan == nil {
 		return nil
 	}
+	issues := issuesByKey(pass.Project)
 	for _, t := range plan.Tasks {
 		var open, done []*lint.Issue
 		seen := map[string]bool{}
 		for _, key := range t.Jira {
-			i := pass.Project.Issue(key)
+			i := issues[key]
 			if i == nil || seen[key] {
 				continue
 			}

@@ -126,3 +126,13 @@ func tasksByID(plan *lint.Plan) map[string]*lint.Task {
 	}
 	return out
 }
+
+// issuesByKey indexes the project's issues by key, for the rules that look up every key a
+// plan names (Project.Issue is a linear search).
+func issuesByKey(p *lint.Project) map[string]*lint.Issue {
+	out := make(map[string]*lint.Issue, len(p.Issues))
+	for _, i := range p.Issues {
+		out[i.Key] = i
+	}
+	return out
+}
