@@ -173,7 +173,10 @@ func describeFetch(url string, s fetch.Stats) string {
 		fmt.Fprintf(&b, ", %s completed", countNoun(s.ChangelogsCompleted, "changelog"))
 	}
 	if s.ChangelogsIncomplete > 0 {
-		fmt.Fprintf(&b, ", %s left incomplete (the site cannot page them)", countNoun(s.ChangelogsIncomplete, "changelog"))
+		fmt.Fprintf(&b, ", %s left as the search sent them", countNoun(s.ChangelogsIncomplete, "changelog"))
+	}
+	if s.Duplicates > 0 {
+		fmt.Fprintf(&b, ", %s repeated by later pages skipped", countNoun(s.Duplicates, "issue"))
 	}
 	if s.Retries > 0 {
 		fmt.Fprintf(&b, ", %s after waiting %s", countNoun(s.Retries, "retry"), s.Waited.Round(time.Second))
@@ -181,6 +184,7 @@ func describeFetch(url string, s fetch.Stats) string {
 	return b.String()
 }
 
+// countNoun writes a count with its noun, in the plural unless the count is one.
 func countNoun(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

@@ -12,6 +12,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/hatcheck/hatcheck/sources/fetch"
 )
 
 const fetchTestToken = "ATATT3xFfGF0-cmd-s3cr3t"
@@ -247,5 +250,14 @@ func TestFetchForLint(t *testing.T) {
 	}
 	if stderr.Len() != 0 {
 		t.Errorf("stderr %q with quiet", stderr.String())
+	}
+}
+
+func TestDescribeFetch(t *testing.T) {
+	got := describeFetch("https://acme.atlassian.net/", fetch.Stats{Deployment: "Cloud", Issues: 120, ChangelogsCompleted: 1,
+		ChangelogsIncomplete: 2, Duplicates: 1, Retries: 3, Waited: 7400 * time.Millisecond})
+	want := "fetched 120 issues from https://acme.atlassian.net (Cloud), 1 changelog completed, 2 changelogs left as the search sent them, 1 issue repeated by later pages skipped, 3 retries after waiting 7s"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
