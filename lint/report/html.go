@@ -36,6 +36,7 @@ type htmlPage struct {
 	Rules    []string
 	Rows     []htmlRow
 	Errors   []lint.RuleError
+	Skipped  []lint.RuleSkip
 	ByRule   htmlBarChart
 	Backlog  []htmlBacklogChart
 	Schedule htmlScheduleChart
@@ -121,6 +122,7 @@ func (h *HTML) Write(w io.Writer, r *lint.Report) error {
 		Summary:       r.Summary,
 		Inputs:        r.Inputs,
 		Errors:        r.Errors,
+		Skipped:       r.Skipped,
 		DefaultStatus: "new",
 		G: htmlGeometry{
 			Width: plotWidth, Height: plotHeight, Left: plotLeft, Right: plotWidth - plotRight,

@@ -11,7 +11,7 @@ import (
 
 // Schema names the version of the JSON report. It changes only when a field changes
 // meaning or disappears; new fields may be added within a version (docs/report-schema.md).
-const Schema = "hatcheck/report@1"
+const Schema = lint.ReportSchema
 
 // JSON is the machine-readable report, also read back as a --baseline.
 type JSON struct{}
@@ -26,6 +26,7 @@ type JSONReport struct {
 	Summary  JSONSummary      `json:"summary"`
 	Findings []JSONFinding    `json:"findings"`
 	Errors   []lint.RuleError `json:"errors,omitempty"`
+	Skipped  []lint.RuleSkip  `json:"skipped,omitempty"`
 }
 
 // JSONInput is one input file.
@@ -106,6 +107,7 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 		Inputs:   []JSONInput{},
 		Findings: []JSONFinding{},
 		Errors:   r.Errors,
+		Skipped:  r.Skipped,
 	}
 	if !r.Now.IsZero() {
 		out.Now = r.Now.Format(time.RFC3339)

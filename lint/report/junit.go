@@ -61,6 +61,10 @@ func (JUnit) Write(w io.Writer, r *lint.Report) error {
 	for _, e := range r.Errors {
 		ruleErrors[e.Rule] = e.Err
 	}
+	skipped := map[string]string{}
+	for _, s := range r.Skipped {
+		skipped[s.Rule] = s.Reason
+	}
 	for _, rule := range rulesOf(r) {
 		suite := junitSuite{Name: rule.Name}
 		// Cases keep the order in which subjects first appear in the sorted findings.
@@ -87,6 +91,9 @@ func (JUnit) Write(w io.Writer, r *lint.Report) error {
 		if msg, failed := ruleErrors[rule.Name]; failed {
 			suite.Cases = append(suite.Cases, junitCase{Name: "rule could not run", ClassName: rule.Name,
 				Error: &junitFailure{Message: msg, Type: "error", Text: msg}})
+		}
+		if reason, ok := skipped[rule.Name]; ok && len(suite.Cases) == 0 {
+			suite.Cases = []junitCase{{Name: "rule skipped", ClassName: rule.Name, Skipped: &junitSkipped{Message: reason}}}
 		}
 		if len(suite.Cases) == 0 {
 			suite.Cases = []junitCase{{Name: "no findings", ClassName: rule.Name}}

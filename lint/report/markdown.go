@@ -49,6 +49,13 @@ func (m *Markdown) Write(w io.Writer, r *lint.Report) error {
 	for _, e := range r.Errors {
 		fmt.Fprintf(&b, "> **%s could not run:** %s\n\n", e.Rule, escapeMarkdown(e.Err))
 	}
+	if len(r.Skipped) > 0 {
+		b.WriteString("<details><summary>" + plural(len(r.Skipped), "rule", "rules") + " skipped</summary>\n\n")
+		for _, s := range r.Skipped {
+			fmt.Fprintf(&b, "- **%s**: %s\n", s.Rule, escapeMarkdown(s.Reason))
+		}
+		b.WriteString("\n</details>\n\n")
+	}
 
 	header := b.String()
 	if m.limit > 0 && len(header)+len(truncationNote(len(list))) > m.limit {
