@@ -100,6 +100,7 @@ func TestDocExamples(t *testing.T) {
 	}, {
 		rule: InputValueInvalid,
 		build: func(p *projectBuilder) {
+			p.project.Plan = &lint.Plan{Path: "plan.xlsx", Sheet: "Plan", Columns: map[string]string{"finish": "Finish"}}
 			p.Problem(lint.ValueProblem{
 				Pos:     lint.Position{Path: "plan.xlsx", Line: 7, Sheet: "Plan", Cell: "F7"},
 				Subject: "4", Field: "finish", Value: "31/02/2026", Expected: "a date like 2026-03-10",

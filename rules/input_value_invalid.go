@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -37,7 +38,7 @@ text dates are read with the wrong day and month order, set ` + "`plan.date_orde
 ## Example
 
 ` + "```text" + `
-plan.xlsx:Plan!F7: error input-value-invalid: 4: Cannot read finish "31/02/2026": expected a date like 2026-03-10; task 4 is checked without it
+plan.xlsx:Plan!F7: error input-value-invalid: 4: Cannot read Finish "31/02/2026": expected a date like 2026-03-10; task 4 is checked without it
 ` + "```" + `
 `,
 	Check: checkInputValueInvalid,
@@ -49,7 +50,7 @@ func checkInputValueInvalid(pass *lint.Pass) error {
 		if subject == "" {
 			subject = p.Pos.Path
 		}
-		msg := "Cannot read " + p.Field + " " + strconv.Quote(p.Value)
+		msg := "Cannot read " + fieldName(pass, p) + " " + strconv.Quote(p.Value)
 		if p.Expected != "" {
 			msg += ": expected " + p.Expected
 		}
@@ -72,4 +73,19 @@ func checkInputValueInvalid(pass *lint.Pass) error {
 		})
 	}
 	return nil
+}
+
+// fieldName names the field of a problem as the user knows it: for a plan column, the
+// header written in the sheet ("Finish Date") rather than its role ("finish"); for other
+// workbook columns, the role in words ("approved on").
+func fieldName(pass *lint.Pass, p lint.ValueProblem) string {
+	if p.Pos.Sheet == "" {
+		return p.Field // a Jira field, named as Jira names it
+	}
+	if plan := pass.Project.Plan; plan != nil && p.Pos.Sheet == plan.Sheet {
+		if header := plan.Columns[p.Field]; header != "" {
+			return header
+		}
+	}
+	return strings.ReplaceAll(p.Field, "_", " ")
 }

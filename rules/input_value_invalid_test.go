@@ -10,6 +10,7 @@ import (
 func TestInputValueInvalid(t *testing.T) {
 	p := newProject()
 	p.ChangeRequest("CR-1", "Approved", "ana@x.io", at(5, 0, 0), "PAY-1")
+	p.project.Plan.Columns = map[string]string{"name": "Task Name", "finish": "Finish Date"}
 	p.Problem(lint.ValueProblem{
 		Pos:     lint.Position{Path: "plan.xlsx", Line: 7, Sheet: "Plan", Cell: "F7"},
 		Subject: "4", Field: "finish", Value: "31/02/2026", Expected: "a date like 2026-03-10",
@@ -32,8 +33,8 @@ func TestInputValueInvalid(t *testing.T) {
 	})
 	res := run(t, InputValueInvalid, p, newConfig())
 	expectFindings(t, res,
-		`plan.xlsx:Plan!F7: 4: Cannot read finish "31/02/2026": expected a date like 2026-03-10; task 4 is checked without it`,
-		`plan.xlsx:Changes!F3: CR-1: Cannot read approved_on "soon": expected a date like 2026-03-10; change request CR-1 is checked without it`,
+		`plan.xlsx:Plan!F7: 4: Cannot read Finish Date "31/02/2026": expected a date like 2026-03-10; task 4 is checked without it`,
+		`plan.xlsx:Changes!F3: CR-1: Cannot read approved on "soon": expected a date like 2026-03-10; change request CR-1 is checked without it`,
 		`export.json:1042:17: PAY-9: Cannot read Story Points "XL": expected a number; PAY-9 is checked without it`,
 		`export.json:12: export.json: Cannot read sprint "com.atlassian.greenhopper.service.sprint.Sprint@1bf75fd[id=x]": expected a sprint id; the value is ignored`,
 		`plan.xlsx:Plan!H9: 6: Cannot read predecessors "3XX"; task 6 is checked without it`,
