@@ -15,9 +15,9 @@ import (
 // spreadsheet comes back with numeric or ISO dates, so the parser accepts those too.
 
 // monthNames maps a locale (language code) to the month names and abbreviations Jira's
-// Java date formatting writes in it, lower case and without a final period. English is
-// always accepted as well, since it is Jira's default and none of these languages uses an
-// English abbreviation for another month.
+// Java date formatting writes in it, lower case and without a final period. No name means
+// different months in two of these languages (a test keeps it so), which lets an export be
+// read without knowing its language.
 var monthNames = map[string][12][]string{
 	"en": {{"jan", "january"}, {"feb", "february"}, {"mar", "march"}, {"apr", "april"}, {"may"}, {"jun", "june"},
 		{"jul", "july"}, {"aug", "august"}, {"sep", "sept", "september"}, {"oct", "october"}, {"nov", "november"}, {"dec", "december"}},
@@ -45,11 +45,11 @@ func Locales() []string {
 	return out
 }
 
-// normalizeLocale turns "de_DE", "de-AT" or "DE" into "de"; "" is English.
+// normalizeLocale turns "de_DE", "de-AT" or "DE" into "de"; "" stays "", every language.
 func normalizeLocale(locale string) (string, error) {
 	l := strings.ToLower(strings.TrimSpace(locale))
 	if l == "" {
-		return "en", nil
+		return "", nil
 	}
 	if i := strings.IndexAny(l, "_-."); i >= 0 {
 		l = l[:i]
@@ -76,7 +76,11 @@ func newDateParser(locale string, loc *time.Location, dateOrder string) (*datePa
 		loc = time.UTC
 	}
 	p := &dateParser{months: map[string]time.Month{}, loc: loc, dmy: strings.EqualFold(dateOrder, "DMY")}
-	for _, lang := range []string{"en", l} {
+	langs := []string{"en", l}
+	if l == "" {
+		langs = Locales()
+	}
+	for _, lang := range langs {
 		for m, names := range monthNames[lang] {
 			for _, n := range names {
 				p.months[n] = time.Month(m + 1)

@@ -6,7 +6,7 @@ import (
 )
 
 func TestParseDate(t *testing.T) {
-	p, err := newDateParser("", time.UTC, "MDY")
+	p, err := newDateParser("en", time.UTC, "MDY")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,6 +43,22 @@ func TestParseDate(t *testing.T) {
 	for _, bad := range []string{"31/Feb/26", "27/Foo/26", "27/Feb/26 13:00 PM", "27/Feb/26 24:00", "2026-02-30", "tomorrow", "27/ene/26", "13/27/2026", "99999999999/Feb/26"} {
 		if got, ok := p.parse(bad); ok {
 			t.Errorf("parse(%q) = %v, want no date", bad, got)
+		}
+	}
+}
+
+// TestMonthNamesUnambiguous keeps reading without a locale safe: no month name may mean
+// different months in two languages.
+func TestMonthNamesUnambiguous(t *testing.T) {
+	seen := map[string]int{}
+	for _, lang := range Locales() {
+		for m, names := range monthNames[lang] {
+			for _, n := range names {
+				if old, ok := seen[n]; ok && old != m {
+					t.Errorf("%s: %q is month %d here and %d elsewhere", lang, n, m+1, old+1)
+				}
+				seen[n] = m
+			}
 		}
 	}
 }

@@ -26,7 +26,7 @@ import (
 // file, and stopping early keeps memory bounded.
 const maxRecord = 8 << 20
 
-// Read reads a Jira CSV export, with month names in English. path names the input in
+// Read reads a Jira CSV export, with month names in any language Locales lists. path names the input in
 // positions and messages. Structural problems (not CSV, no "Issue key" column, a quote
 // never closed) are a *lint.InputError; a single unreadable value becomes a
 // lint.ValueProblem and the issue is kept without it.
@@ -34,8 +34,8 @@ func Read(path string, r io.Reader, cfg *lint.Config) (*jira.Result, error) {
 	return ReadLocale(path, r, cfg, "")
 }
 
-// ReadLocale is Read for an export whose dates use the month abbreviations of the locale
-// ("de", "fr_FR", ...; "" is English; see Locales). English names are accepted too.
+// ReadLocale is Read accepting only the month names of one locale ("de", "fr_FR", ...; see
+// Locales) and English, Jira's default; "" accepts every language, as Read does.
 func ReadLocale(path string, r io.Reader, cfg *lint.Config, locale string) (*jira.Result, error) {
 	if cfg == nil {
 		cfg = lint.DefaultConfig()

@@ -202,6 +202,18 @@ func TestReadCurrentFields(t *testing.T) {
 }
 
 func TestReadLocalisedMonths(t *testing.T) {
+	// Without a locale, month names of every known language are read.
+	all := mustRead(t, "localised.csv", "")
+	if got := issue(t, all, "OPS-1"); !got.Created.Equal(utc(2026, 2, 27, 16, 35)) || !got.Due.Equal(utc(2026, 3, 3, 0, 0)) {
+		t.Errorf("any: OPS-1 created %v due %v", got.Created, got.Due)
+	}
+	if got := issue(t, all, "OPS-2"); !got.Created.Equal(utc(2026, 3, 27, 16, 35)) || !got.Due.Equal(utc(2026, 12, 1, 0, 0)) {
+		t.Errorf("any: OPS-2 created %v due %v", got.Created, got.Due)
+	}
+	if len(all.Problems) != 0 {
+		t.Errorf("any: Problems = %+v", all.Problems)
+	}
+	// A named locale reads its own names and English only.
 	fr := mustRead(t, "localised.csv", "fr_FR")
 	if got := issue(t, fr, "OPS-1"); !got.Created.Equal(utc(2026, 2, 27, 16, 35)) || !got.Due.Equal(utc(2026, 3, 3, 0, 0)) {
 		t.Errorf("fr: OPS-1 created %v due %v", got.Created, got.Due)
