@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -650,9 +651,9 @@ func (d *configDecoder) jira(key string, n *yaml.Node) error {
 	j := &d.cfg.Jira
 	return d.mapping(n, key, []field{
 		{"exports", d.filePaths(&j.Exports)},
-		{"url", d.str(&j.URL)},
+		{"url", d.siteURL(&j.URL)},
 		{"jql", d.str(&j.JQL)},
-		{"base_url", d.str(&j.BaseURL)},
+		{"base_url", d.siteURL(&j.BaseURL)},
 		{"fields", func(key string, v *yaml.Node) error {
 			f := &j.Fields
 			return d.mapping(v, key, []field{
@@ -666,6 +667,25 @@ func (d *configDecoder) jira(key string, n *yaml.Node) error {
 		}},
 		{"done_statuses", d.strs(&j.DoneStatuses)},
 	})
+}
+
+// siteURL reads the address of a Jira site: http or https, with a host.
+func (d *configDecoder) siteURL(dst *string) func(string, *yaml.Node) error {
+	return func(key string, n *yaml.Node) error {
+		s, err := d.scalar(key, n)
+		if err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+		if s != "" {
+			u, err := url.Parse(s)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return d.errf(n, key, "%q is not the address of a Jira site, like https://acme.atlassian.net", s)
+			}
+		}
+		*dst = s
+		return nil
+	}
 }
 
 func (d *configDecoder) plan(key string, n *yaml.Node) error {
