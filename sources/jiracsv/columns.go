@@ -41,15 +41,6 @@ func normalizeHeader(h string) string {
 	return strings.ToLower(strings.Join(strings.Fields(h), " "))
 }
 
-// customName returns NAME for a "Custom field (NAME)" header, else "".
-func customName(h string) string {
-	n := normalizeHeader(h)
-	if strings.HasPrefix(n, "custom field (") && strings.HasSuffix(n, ")") {
-		return strings.TrimSpace(n[len("custom field (") : len(n)-1])
-	}
-	return ""
-}
-
 // header is the export's header row, indexed for lookups.
 type header struct {
 	names []string         // as written, for messages
