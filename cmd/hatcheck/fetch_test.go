@@ -14,18 +14,26 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rogpeppe/go-internal/testscript"
+
 	"github.com/hatcheck/hatcheck/sources/fetch"
 )
 
 const fetchTestToken = "ATATT3xFfGF0-cmd-s3cr3t"
 
 // recordedJira serves the recorded Server answers in testdata/fetch: a two-page search
-// and the issue whose changelog the search truncated. A status other than 200 makes every
-// request answer it with the recorded body for that status.
+// and the issue whose changelog the search truncated. A status of 401 makes every request
+// answer it with the recorded body.
 func recordedJira(t *testing.T, status int) *httptest.Server {
 	t.Helper()
+	srv := httptest.NewServer(recordedHandler(status))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func recordedHandler(status int) http.Handler {
 	dir := filepath.Join("..", "..", "testdata", "fetch")
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		file := ""
 		switch {
 		case status == http.StatusUnauthorized:
@@ -50,9 +58,36 @@ func recordedJira(t *testing.T, status int) *httptest.Server {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
+}
+
+// TestFetchScripts runs the end-to-end scripts in testdata/fetch/script against a site
+// replaying the recorded answers: $JIRA_URL answers them, $JIRA_DENIED answers 401, and
+// site.yaml names $JIRA_URL and a query.
+func TestFetchScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("..", "..", "testdata", "fetch", "script"),
+		Setup: func(env *testscript.Env) error {
+			site := httptest.NewServer(recordedHandler(http.StatusOK))
+			denied := httptest.NewServer(recordedHandler(http.StatusUnauthorized))
+			env.Defer(site.Close)
+			env.Defer(denied.Close)
+			// A config naming the site, which a txtar file cannot do: it knows no variables.
+			config := "version: 1\njira:\n  url: " + site.URL + "\n  jql: project = OPS\n"
+			if err := os.WriteFile(filepath.Join(env.WorkDir, "site.yaml"), []byte(config), 0o644); err != nil {
+				return err
+			}
+			env.Setenv("JIRA_URL", site.URL)
+			env.Setenv("JIRA_DENIED", denied.URL)
+			env.Setenv("JIRA_USER", "")
+			env.Setenv("JIRA_API_TOKEN", "")
+			env.Setenv("JIRA_PAT", "")
+			env.Setenv("GITHUB_ACTIONS", "")
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
+	})
 }
 
 // setCredentials puts basic-auth credentials in the environment for the test.
