@@ -71,10 +71,19 @@ func checkPlanTaskUnbaselined(pass *lint.Pass) error {
 			Subject: t.ID,
 			Message: fmt.Sprintf("%s has no baseline dates while %s, and no approved change request names it; work added after the baseline needs an approval",
 				upperFirst(taskLabel(t)), plural(baselined, "other task has them", "other tasks have them")),
-			Location: plan.Pos(t, "baseline_start"),
+			Location: plan.Pos(t, baselineRole(plan)),
 			Evidence: map[string]any{"task": t.ID, "name": t.Name, "jira": t.Jira, "baselined_tasks": baselined},
 			Identity: []string{t.ID},
 		})
 	}
 	return nil
+}
+
+// baselineRole is the baseline column a finding about missing baseline dates points at:
+// the baseline start, or the baseline finish when the plan has only that.
+func baselineRole(plan *lint.Plan) string {
+	if !plan.HasColumn("baseline_start") && plan.HasColumn("baseline_finish") {
+		return "baseline_finish"
+	}
+	return "baseline_start"
 }

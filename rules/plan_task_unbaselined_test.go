@@ -31,6 +31,15 @@ func TestPlanTaskUnbaselined(t *testing.T) {
 			want: []string{`plan.xlsx:Plan!G5: 4: Task 4 "Launch" has no baseline dates while 1 other task has them, and no approved change request names it; work added after the baseline needs an approval`},
 		},
 		{
+			name: "a plan with only a baseline finish column points at it",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Design").Baseline("", "2026-03-06")
+				p.Task("2", "Build")
+				p.WithoutColumn("baseline_start")
+			},
+			want: []string{`plan.xlsx:Plan!H3: 2: Task 2 "Build" has no baseline dates while 1 other task has them, and no approved change request names it; work added after the baseline needs an approval`},
+		},
+		{
 			name: "a plan never baselined is not checked",
 			build: func(p *projectBuilder) {
 				p.Task("1", "Design").Dates("2026-03-02", "2026-03-06")
