@@ -128,19 +128,11 @@ func readJira(path string, stdin io.Reader, cfg *lint.Config) (*jira.Result, err
 		r = f
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
-	if isCSV(br) {
+	head, _ := br.Peek(4096)
+	if jiracsv.Sniff(head) {
 		return jiracsv.Read(name, br, cfg)
 	}
 	return jira.ReadJSON(name, br, cfg)
-}
-
-// isCSV peeks at the input: JSON starts with '{' or '[' after an optional BOM and space;
-// anything else is taken for a CSV export.
-func isCSV(br *bufio.Reader) bool {
-	head, _ := br.Peek(4096)
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	head = bytes.TrimLeft(head, " \t\r\n")
-	return len(head) > 0 && head[0] != '{' && head[0] != '['
 }
 
 func inputError(path string, err error) error {
