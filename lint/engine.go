@@ -35,6 +35,9 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	if cfg == nil {
 		cfg = DefaultConfig()
 	}
+	if p == nil {
+		p = &Project{}
+	}
 	if err := cfg.CheckRuleNames(all); err != nil {
 		return nil, err
 	}
@@ -75,10 +78,12 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	}
 	e.settle(findings)
 	for _, r := range after {
-		// Each housekeeping rule sees the findings of the ordinary rules, settled.
+		// Each housekeeping rule sees every finding reported before it, settled as the
+		// report will show it: sorted, fingerprinted, waived or in the baseline.
 		settled := slices.Clone(findings)
 		SortFindings(settled)
 		setFingerprints(settled)
+		markBaseline(settled, opts.Baseline)
 		own := e.run(r, settled)
 		e.settle(own)
 		findings = append(findings, own...)
@@ -89,7 +94,8 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	}
 	SortFindings(findings)
 	setFingerprints(findings)
-	e.applyBaseline(findings, opts.Baseline)
+	markBaseline(findings, opts.Baseline)
+	e.countFixed(findings, opts.Baseline)
 	rep.Findings = findings
 	e.summarise()
 	e.chartData()
@@ -293,19 +299,29 @@ func setFingerprints(findings []Finding) {
 	}
 }
 
-// applyBaseline marks findings that the baseline holds (unless a waiver took them) and
-// counts the baseline's findings of the rules that ran which are no longer found.
-func (e *engine) applyBaseline(findings []Finding, b *Baseline) {
+// markBaseline gives the findings the baseline holds StatusBaseline, unless a waiver took
+// them: a waiver is the more deliberate decision, and it carries a reason.
+func markBaseline(findings []Finding, b *Baseline) {
 	if b == nil {
 		return
 	}
-	found := map[string]bool{}
 	for n := range findings {
 		f := &findings[n]
-		found[f.Fingerprint] = true
 		if _, ok := b.Findings[f.Fingerprint]; ok && f.Status != StatusWaived {
 			f.Status = StatusBaseline
 		}
+	}
+}
+
+// countFixed counts the baseline's findings that are no longer found, among the rules
+// that ran: a rule turned off or skipped this time fixed nothing.
+func (e *engine) countFixed(findings []Finding, b *Baseline) {
+	if b == nil {
+		return
+	}
+	found := make(map[string]bool, len(findings))
+	for n := range findings {
+		found[findings[n].Fingerprint] = true
 	}
 	ran := map[string]bool{}
 	for _, r := range e.rep.Rules {

@@ -195,6 +195,13 @@ func TestRunSelection(t *testing.T) {
 	}
 }
 
+func TestRunWithoutProjectOrConfig(t *testing.T) {
+	r, err := Run(nil, nil, []*Rule{{Name: "a", Severity: Info}}, RunOptions{Now: now})
+	if err != nil || r.Findings == nil || len(r.Findings) != 0 || r.Summary.ByRule == nil || ExitCode(r, Info) != 0 {
+		t.Errorf("Run(nil, nil) = %+v, %v; want an empty report", r, err)
+	}
+}
+
 func TestRunUnknownRuleName(t *testing.T) {
 	c := config(t, "rules:\n  value-missing: info\n  valeu-missing: off\n")
 	_, err := Run(&Project{}, c, catalogue(), RunOptions{Now: now})
@@ -354,7 +361,18 @@ func TestRunBaseline(t *testing.T) {
 		Fingerprint("unranked-item", "PAY-5", nil):                      "unranked-item",          // did not run: not fixed
 		Fingerprint("rank-changed-by-non-po", "PAY-1", []string{"h11"}): "rank-changed-by-non-po", // fixed since
 	}}
-	r := run(t, p, c, catalogue(), b)
+	var seen []Status
+	observer := &Rule{Name: "waiver-unused", AfterWaivers: true, Check: func(p *Pass) error {
+		for _, f := range p.Findings {
+			seen = append(seen, f.Status)
+		}
+		return nil
+	}}
+	c.Only = append(c.Only, "waiver-unused")
+	r := run(t, p, c, append(catalogue(), observer), b)
+	if want := []Status{StatusNew, StatusBaseline, StatusBaseline, StatusNew}; !reflect.DeepEqual(seen, want) {
+		t.Errorf("the housekeeping rule saw statuses %v, want %v", seen, want)
+	}
 	want := []row{
 		{"value-missing", "OPS-3", Warning, StatusNew},
 		{"value-missing", "PAY-1", Warning, StatusBaseline},
