@@ -20,7 +20,8 @@ type answer struct {
 	status int
 	header map[string]string
 	file   string
-	drop   bool // close the connection without answering
+	drop   bool   // close the connection without answering
+	body   []byte // a JSON body built by the test, instead of a file
 }
 
 // ok is a 200 with a recorded JSON body.
@@ -98,7 +99,10 @@ func (f *fakeJira) serve(w http.ResponseWriter, r *http.Request) {
 	for k, v := range a.header {
 		w.Header().Set(k, v)
 	}
-	var body []byte
+	body := a.body
+	if body != nil {
+		w.Header().Set("Content-Type", "application/json")
+	}
 	if a.file != "" {
 		var err error
 		path := a.file

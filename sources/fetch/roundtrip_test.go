@@ -3,6 +3,7 @@ package fetch_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -218,4 +219,76 @@ func TestEmptySearch(t *testing.T) {
 	if res := readExport(t, "fetched.json", bytes.NewReader(data)); len(res.Issues) != 0 {
 		t.Errorf("read %d issues", len(res.Issues))
 	}
+}
+
+// TestRealWorldCloudChangelogCompleted serves the real Cloud issues from jirametrics as one
+// search/jql page in which SP-5's changelog is cut to its first 3 of 8 histories, the rest
+// coming from the changelog endpoint in two pages. The export must read exactly as the
+// original files do.
+func TestRealWorldCloudChangelogCompleted(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(realWorld(t), "jirametrics-SP-*.json"))
+	if err != nil || len(files) == 0 {
+		t.Skip("no jirametrics issues")
+	}
+	slices.Sort(files)
+	var issues []json.RawMessage
+	var originals bytes.Buffer
+	var sp5 []json.RawMessage
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		originals.Write(data)
+		var issue map[string]json.RawMessage
+		if err := json.Unmarshal(data, &issue); err != nil {
+			t.Fatal(err)
+		}
+		var key string
+		json.Unmarshal(issue["key"], &key)
+		if key == "SP-5" {
+			var cl struct{ Histories []json.RawMessage }
+			json.Unmarshal(issue["changelog"], &cl)
+			sp5 = cl.Histories
+			issue["changelog"] = mustJSON(t, map[string]any{"startAt": 0, "maxResults": 3, "total": len(sp5), "histories": sp5[:3]})
+		}
+		issues = append(issues, mustJSON(t, issue))
+	}
+	if len(sp5) != 8 {
+		t.Fatalf("SP-5 has %d histories, the test expects 8", len(sp5))
+	}
+	const jql = "project = SP"
+	f := newFakeJira(t, jql, map[string][]answer{
+		"GET /rest/api/2/serverInfo": {ok("cloud/serverInfo.json")},
+		"GET /rest/api/3/search/jql": {{status: 200, body: mustJSON(t, map[string]any{"issues": issues, "isLast": true})}},
+		"GET /rest/api/3/issue/SP-5/changelog?startAt=0": {{status: 200, body: mustJSON(t,
+			map[string]any{"startAt": 0, "maxResults": 5, "total": 8, "isLast": false, "values": sp5[:5]})}},
+		"GET /rest/api/3/issue/SP-5/changelog?startAt=5": {{status: 200, body: mustJSON(t,
+			map[string]any{"startAt": 5, "maxResults": 5, "total": 8, "isLast": true, "values": sp5[5:]})}},
+	})
+	data, stats, err := fetch.FetchToBytes(context.Background(), options(f, jql, basicEnv, &sleeper{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Issues != len(files) || stats.ChangelogsCompleted != 1 {
+		t.Errorf("stats %+v, want %d issues and SP-5's changelog completed", stats, len(files))
+	}
+	got := byKey(readExport(t, "fetched.json", bytes.NewReader(data)).Issues)
+	want := byKey(readExport(t, "originals", &originals).Issues)
+	if !reflect.DeepEqual(got, want) {
+		for _, k := range sortedKeys(want) {
+			if !reflect.DeepEqual(got[k], want[k]) {
+				t.Errorf("%s differs:\n got %+v\nwant %+v", k, got[k], want[k])
+			}
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
