@@ -21,7 +21,7 @@ func (p *parser) changelog(is *issueState) {
 				p.skip()
 				return
 			}
-			p.histBuf, p.itemBuf, p.itemEnds = p.histBuf[:0], p.itemBuf[:0], p.itemEnds[:0]
+			p.histories.end() // a run left by an earlier error, if any
 			p.token()
 			for p.more() {
 				if p.dec.PeekKind() != '{' {
@@ -31,7 +31,7 @@ func (p *parser) changelog(is *issueState) {
 				p.history(is)
 			}
 			p.token()
-			is.issue.Histories = p.keepHistories()
+			is.issue.Histories = p.histories.end()
 		default:
 			p.skip()
 		}
@@ -69,7 +69,7 @@ func (p *parser) history(is *issueState) {
 					p.skip()
 					continue
 				}
-				p.itemBuf = append(p.itemBuf, p.change())
+				p.changes.push(p.change())
 			}
 			p.token()
 		default:
@@ -80,35 +80,9 @@ func (p *parser) history(is *issueState) {
 	if p.err != nil {
 		return
 	}
-	p.histBuf = append(p.histBuf, h)
-	p.itemEnds = append(p.itemEnds, len(p.itemBuf))
-	p.histories++
-}
-
-// keepHistories copies the histories read into one slice of the exact size, and all their
-// items into another, each history's Items a full slice of its own part.
-func (p *parser) keepHistories() []lint.History {
-	if len(p.histBuf) == 0 {
-		return nil
-	}
-	hs := make([]lint.History, len(p.histBuf))
-	copy(hs, p.histBuf)
-	var items []lint.Change
-	if len(p.itemBuf) > 0 {
-		items = make([]lint.Change, len(p.itemBuf))
-		copy(items, p.itemBuf)
-	}
-	start := 0
-	for i := range hs {
-		end := p.itemEnds[i]
-		if end > start {
-			hs[i].Items = items[start:end:end]
-		}
-		start = end
-	}
-	clear(p.histBuf)
-	clear(p.itemBuf)
-	return hs
+	h.Items = p.changes.end()
+	p.histories.push(h)
+	p.historyCount++
 }
 
 // change reads one changelog item. Field names, types and ids repeat across the export and

@@ -52,17 +52,14 @@ type parser struct {
 	// changelogNames maps a changelog item's field name, lower-cased, to its fieldId.
 	changelogNames map[string]string
 	changelogSeen  map[string]bool // field names already put in changelogNames
-	histories      int
+	historyCount   int
 
-	strs    map[string]string      // interned short strings
-	people  map[string]lint.Person // user objects already read, by their JSON text
+	strs   map[string]string      // interned short strings
+	people map[string]lint.Person // user objects already read, by their JSON text
 
-	// Reused while reading one issue's changelog, which is then copied into slices of the
-	// exact size: append's spare capacity would otherwise stay with every issue.
-	histBuf  []lint.History
-	itemBuf  []lint.Change
-	itemEnds []int
-	scratch []byte            // unquoting buffer
+	histories slab[lint.History]
+	changes   slab[lint.Change]
+	scratch  []byte // unquoting buffer
 }
 
 // fieldStats is what one input shows of a field id: how many issues hold a value, how many
@@ -86,6 +83,8 @@ func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
 		changelogSeen:  map[string]bool{},
 		strs:           map[string]string{},
 		people:         map[string]lint.Person{},
+		histories:      slab[lint.History]{size: 1024},
+		changes:        slab[lint.Change]{size: 2048},
 	}
 }
 

@@ -49,7 +49,7 @@ func (p *parser) keepIssue(is *issueState) {
 // fills in each issue's role values and change kinds, and builds the result.
 func (p *parser) finish() *Result {
 	res := &Result{
-		Input:   lint.Input{Kind: "jira", Format: "json", Path: p.path, Histories: p.histories},
+		Input:   lint.Input{Kind: "jira", Format: "json", Path: p.path, Histories: p.historyCount},
 		Sprints: map[int]*lint.Sprint{},
 		Fields:  map[lint.FieldKind]string{},
 		Issues:  make([]*lint.Issue, 0, len(p.issues)),

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# bench.sh times hatcheck's Jira reader against the bars of SPEC §8 on a generated export:
+#
+#   (a) a bare jsontext token pass over the file (cmd/hatchgen/tokenpass),
+#   (b) hatcheck lint --no-config -j FILE --now 2026-03-20 -f json, or, without the CLI,
+#       jira.ReadJSON + jira.Merge alone (cmd/hatchgen/readpass; measured in any case),
+#   (c) one jq query over the same file.
+#
+# Each command runs RUNS times; the table shows the median wall time, the median CPU time
+# (user + system) and the largest peak resident set size.
+#
+# Usage: cmd/hatchgen/bench.sh [-issues N] [-histories H] [-runs R] [-dir DIR] [-keep]
+# Run it from anywhere inside the repository. The export is written to DIR (default: a new
+# temporary folder, removed at the end unless -keep).
+set -euo pipefail
+
+issues=10000
+histories=20
+runs=5
+dir=""
+keep=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-issues) issues="$2"; shift 2 ;;
+	-histories) histories="$2"; shift 2 ;;
+	-runs) runs="$2"; shift 2 ;;
+	-dir) dir="$2"; shift 2 ;;
+	-keep) keep=1; shift ;;
+	*) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+done
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+if [ -z "$dir" ]; then
+	dir="$(mktemp -d)"
+	if [ "$keep" = 0 ]; then
+		trap 'rm -rf "$dir"' EXIT
+	fi
+fi
+mkdir -p "$dir"
+bin="$dir/bin"
+mkdir -p "$bin"
+
+if [ ! -x /usr/bin/time ]; then
+	echo "bench.sh: /usr/bin/time is needed for peak memory (apt-get install time)" >&2
+	exit 2
+fi
+
+echo "building..."
+go build -o "$bin/hatchgen" ./cmd/hatchgen
+go build -o "$bin/tokenpass" ./cmd/hatchgen/tokenpass
+go build -o "$bin/readpass" ./cmd/hatchgen/readpass
+have_cli=0
+if [ -d cmd/hatcheck ] && go build -o "$bin/hatcheck" ./cmd/hatcheck 2>/dev/null; then
+	have_cli=1
+fi
+
+export_file="$dir/export.json"
+echo "generating $issues issues x $histories histories..."
+"$bin/hatchgen" -issues "$issues" -histories "$histories" -o "$export_file"
+size=$(stat -c %s "$export_file")
+
+have_jq=0
+if ! command -v jq >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	echo "installing jq..."
+	apt-get install -y -qq jq >/dev/null 2>&1 || true
+fi
+if command -v jq >/dev/null 2>&1; then
+	have_jq=1
+fi
+
+# measure NAME MAXSTATUS CMD... runs the command $runs times and prints one table row.
+# An exit status above MAXSTATUS is a failure (hatcheck lint exits 1 when it finds something).
+measure() {
+	local name="$1" maxstatus="$2"
+	shift 2
+	local walls=() cpus=() peak=0 status
+	for _ in $(seq "$runs"); do
+		status=0
+		/usr/bin/time -f "%e %U %S %M" -o "$dir/time.out" "$@" >/dev/null 2>"$dir/err.out" || status=$?
+		if [ "$status" -gt "$maxstatus" ]; then
+			echo "bench.sh: $name failed with status $status:" >&2
+			cat "$dir/err.out" >&2
+			return 1
+		fi
+		read -r wall user sys rss < <(tail -1 "$dir/time.out")
+		walls+=("$wall")
+		cpus+=("$(echo "$user + $sys" | bc)")
+		if [ "$rss" -gt "$peak" ]; then peak="$rss"; fi
+	done
+	local wall cpu
+	wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	printf '%-34s %9s %9s %10s %8s\n' "$name" "$wall" "$cpu" "$((peak / 1024))" \
+		"$(echo "scale=3; $peak * 1024 / $size" | bc)"
+	echo "$name $wall $cpu $peak" >>"$dir/results"
+}
+
+: >"$dir/results"
+echo
+echo "export: $export_file, $((size / 1000000)) MB; $runs runs each; $(nproc) CPUs; $(uname -m)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-34s %9s %9s %10s %8s\n' "command" "wall s" "cpu s" "peak MB" "rss/file"
+measure "(a) token pass" 0 "$bin/tokenpass" "$export_file"
+measure "(b) ReadJSON + Merge" 0 "$bin/readpass" "$export_file"
+if [ "$have_cli" = 1 ]; then
+	measure "(b) hatcheck lint -f json" 1 "$bin/hatcheck" lint --no-config -j "$export_file" --now 2026-03-20 -f json
+fi
+if [ "$have_jq" = 1 ]; then
+	measure "(c) jq Rank items" 0 jq '[.issues[].changelog.histories[].items[] | select(.field=="Rank")] | length' "$export_file"
+else
+	echo "(c) jq: not installed, column skipped"
+fi
+
+echo
+awk '
+	/^\(a\)/ { tw = $(NF-2); tc = $(NF-1) }
+	/^\(b\) ReadJSON/ { rw = $(NF-2); rc = $(NF-1) }
+	/^\(b\) hatcheck/ { lw = $(NF-2); lc = $(NF-1) }
+	/^\(c\)/ { jw = $(NF-2) }
+	END {
+		if (tw > 0) printf "ReadJSON + Merge / token pass: %.2fx wall, %.2fx cpu (bar: at most 2x)\n", rw / tw, rc / tc
+		if (lw > 0) printf "hatcheck lint / token pass:    %.2fx wall, %.2fx cpu\n", lw / tw, lc / tc
+		if (jw > 0 && lw > 0) printf "jq / hatcheck lint:            %.1fx wall (bar: at least 10x)\n", jw / lw
+		else if (jw > 0) printf "jq / ReadJSON + Merge:         %.1fx wall (bar: at least 10x)\n", jw / rw
+	}' "$dir/results"
