@@ -190,6 +190,11 @@ func TestReadMissingFile(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
+	_, _, err = Read(fixtureDir, nil)
+	want = "../../testdata/plan: is a folder: expected an .xlsx or .xlsm file"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
 	_, _, err = Read(filepath.Join(fixtureDir, "not-a-workbook.xlsx"), nil)
 	want = "../../testdata/plan/not-a-workbook.xlsx: not an Excel workbook: expected an .xlsx or .xlsm file"
 	if err == nil || err.Error() != want {

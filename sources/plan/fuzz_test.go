@@ -48,6 +48,10 @@ func storedCopy(t testing.TB, data []byte) []byte {
 	return buf.Bytes()
 }
 
+// FuzzReadPlan feeds workbook bytes to the reader. Each input is a whole workbook, so
+// minimising a new one takes long; run it with a short -fuzzminimizetime:
+//
+//	go test ./sources/plan -run XXX -fuzz FuzzReadPlan -fuzztime 60s -fuzzminimizetime 20x
 func FuzzReadPlan(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(fixtureDir, "*.xlsx"))
 	for _, path := range seeds {

@@ -313,3 +313,19 @@ func TestHeaderAliases(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatNumber(t *testing.T) {
+	tests := map[float64]string{
+		4.0999999999999996: "4.1",
+		1.1000000000000001: "1.1",
+		0.1 + 0.2:          "0.3",
+		12:                 "12",
+		-3.5:               "-3.5",
+		1e20:               "100000000000000000000",
+	}
+	for in, want := range tests {
+		if got := formatNumber(in); got != want {
+			t.Errorf("formatNumber(%v) = %q; want %q", in, got, want)
+		}
+	}
+}

@@ -45,8 +45,13 @@ func Read(path string, cfg *lint.Config) (*lint.Plan, []lint.ValueProblem, error
 		return nil, nil, &lint.InputError{Pos: lint.Position{Path: path}, Msg: msg, Err: err}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > maxFileSize {
-		return nil, nil, tooLarge(path)
+	if st, err := f.Stat(); err == nil {
+		switch {
+		case st.IsDir():
+			return nil, nil, inputError(path, "is a folder: expected an .xlsx or .xlsm file", nil)
+		case st.Mode().IsRegular() && st.Size() > maxFileSize:
+			return nil, nil, tooLarge(path)
+		}
 	}
 	return ReadFrom(path, f, cfg)
 }
