@@ -268,3 +268,77 @@ func TestHistoriesSkipBotsAndSince(t *testing.T) {
 		t.Errorf("Histories = %v, want %v", ids, want)
 	}
 }
+
+func TestIssuesOfProjectsWithTheRolesNeeded(t *testing.T) {
+	pay := &Issue{Key: "PAY-1", Project: "PAY"}
+	ops := &Issue{Key: "OPS-1", Project: "OPS"}
+	web := &Issue{Key: "WEB-1", Project: "WEB"}
+	c := config(t, "roles:\n  project_manager: [bo@x.io]\n  by_project:\n    PAY: {product_owner: [ana@x.io]}\n    OPS: {delegates: {product_owner: [cy@x.io]}}\n")
+	p := &Project{Issues: []*Issue{pay, ops, web}}
+	keys := func(r *Rule) []string {
+		var out []string
+		for _, i := range NewPass(r, p, c, now, nil, nil, nil).Issues() {
+			out = append(out, i.Key)
+		}
+		return out
+	}
+	if got := keys(&Rule{}); !reflect.DeepEqual(got, []string{"PAY-1", "OPS-1", "WEB-1"}) {
+		t.Errorf("a rule needing no role sees %v", got)
+	}
+	// A delegate alone does not make a project's role assigned.
+	if got := keys(&Rule{Needs: []Role{ProductOwner}}); !reflect.DeepEqual(got, []string{"PAY-1"}) {
+		t.Errorf("a rule needing the product owner sees %v, want [PAY-1]", got)
+	}
+	if got := keys(&Rule{Needs: []Role{ProductOwner, ProjectManager}}); !reflect.DeepEqual(got, []string{"PAY-1"}) {
+		t.Errorf("a rule needing both roles sees %v, want [PAY-1]", got)
+	}
+	if got := keys(&Rule{Needs: []Role{ProjectManager}}); len(got) != 3 {
+		t.Errorf("a rule needing the project manager sees %v, want all three", got)
+	}
+}
+
+func TestPlanScope(t *testing.T) {
+	epic := &Issue{Key: "PAY-1", Type: "Epic"}
+	story := &Issue{Key: "PAY-2", Epic: "PAY-1"}
+	child := &Issue{Key: "PAY-3", Parent: "PAY-9"}
+	loose := &Issue{Key: "PAY-4"}
+	p := &Project{Issues: []*Issue{epic, story, child, loose}, Plan: &Plan{Tasks: []*Task{
+		{ID: "1", Jira: []string{"PAY-1"}}, {ID: "2", Jira: []string{"PAY-9", "OPS-2"}},
+	}}}
+	pass := testPass(t, p, "")
+	if want := map[string]bool{"PAY-1": true, "PAY-9": true, "OPS-2": true}; !reflect.DeepEqual(pass.PlanKeys(), want) {
+		t.Errorf("PlanKeys = %v", pass.PlanKeys())
+	}
+	for _, tt := range []struct {
+		i    *Issue
+		want bool
+	}{{epic, true}, {story, true}, {child, true}, {loose, false}} {
+		if got := pass.InPlanScope(tt.i); got != tt.want {
+			t.Errorf("InPlanScope(%s) = %v, want %v", tt.i.Key, got, tt.want)
+		}
+	}
+	if len(testPass(t, &Project{}, "").PlanKeys()) != 0 {
+		t.Errorf("no plan, no plan keys")
+	}
+}
+
+func TestBrowseURL(t *testing.T) {
+	cloud := &Issue{Key: "PAY-1", Self: "https://acme.atlassian.net/rest/api/3/issue/10001"}
+	server := &Issue{Key: "PAY-2", Self: "https://jira.acme.io/jira/rest/api/2/issue/10002"}
+	bare := &Issue{Key: "PAY-3"}
+	for _, tt := range []struct {
+		config string
+		i      *Issue
+		want   string
+	}{
+		{"", cloud, "https://acme.atlassian.net/browse/PAY-1"},
+		{"", server, "https://jira.acme.io/jira/browse/PAY-2"},
+		{"", bare, ""},
+		{"jira: {url: https://acme.atlassian.net/}", bare, "https://acme.atlassian.net/browse/PAY-3"},
+		{"jira: {url: https://acme.atlassian.net, base_url: https://jira.example.org}", cloud, "https://jira.example.org/browse/PAY-1"},
+	} {
+		if got := testPass(t, &Project{}, tt.config).BrowseURL(tt.i); got != tt.want {
+			t.Errorf("%q: BrowseURL(%s) = %q, want %q", tt.config, tt.i.Key, got, tt.want)
+		}
+	}
+}
