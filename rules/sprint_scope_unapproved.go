@@ -211,6 +211,7 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 		Message:  msg,
 		Location: c.pos,
 		URL:      pass.BrowseURL(i),
+		Related:  nearMisses(pass, i, c.at),
 		Evidence: ev,
 		Identity: []string{strconv.Itoa(s.ID), c.direction},
 	}
@@ -227,4 +228,79 @@ func duration(d time.Duration) string {
 		s = s[:len(s)-2]
 	}
 	return s
+}
+
+// nearMisses explains the approvals that were recorded for the issue but do not count for a
+// change at t: a change-log row not approved, signed by someone who is not an approver, or
+// dated too late; the approval label added by someone who is not an approver, or too late.
+// They point the reader at the record to correct.
+func nearMisses(pass *lint.Pass, i *lint.Issue, t time.Time) []lint.Related {
+	var out []lint.Related
+	deadline := t.Add(pass.Config.Scope.ApprovalWindow)
+	if plan := pass.Project.Plan; plan != nil {
+		names := append([]string{i.Key}, i.ParentKeys()...)
+		for _, cr := range plan.Changes {
+			named := ""
+			for _, k := range cr.Jira {
+				if slices.Contains(names, k) {
+					named = k
+					break
+				}
+			}
+			if named == "" {
+				continue
+			}
+			what := "change request " + cr.ID + " names " + named + " but "
+			switch {
+			case !slices.ContainsFunc(pass.Config.Scope.ApprovedStatuses, func(st string) bool {
+				return strings.EqualFold(strings.TrimSpace(st), strings.TrimSpace(cr.Status))
+			}):
+				what += "its status is " + strconv.Quote(cr.Status)
+			case !pass.IsApproverNamed(cr.Approver, i.Project):
+				approver := strings.TrimSpace(cr.Approver)
+				if approver == "" {
+					what += "names no approver"
+				} else {
+					what += "its approver " + approver + " is not an approver"
+				}
+			case !cr.ApprovedOn.IsZero() && cr.ApprovedOn.After(pass.CalendarDate(deadline)):
+				what += "was approved on " + day(cr.ApprovedOn) + ", after the approval window (" + day(pass.CalendarDate(deadline)) + ")"
+			default:
+				continue
+			}
+			out = append(out, lint.Related{Location: plan.ChangePos(cr, "status"), Message: what})
+		}
+	}
+	label := pass.Config.Scope.ApprovalLabel
+	if label == "" {
+		return out
+	}
+	for _, h := range i.Histories {
+		for _, c := range h.Items {
+			if c.Kind != lint.KindLabels || !hasLabel(c.ToString, label) || hasLabel(c.FromString, label) {
+				continue
+			}
+			what := "the " + label + " label was added by " + who(h.Author) + " on " + when(pass, h.Created)
+			switch {
+			case !pass.IsApprover(h.Author, i.Project):
+				what += ", who is not an approver"
+			case h.Created.After(deadline):
+				what += ", after the approval window"
+			default:
+				continue
+			}
+			out = append(out, lint.Related{Location: h.Pos, Message: what})
+		}
+	}
+	return out
+}
+
+// hasLabel reports whether a changelog's space-separated label list holds the label.
+func hasLabel(list, label string) bool {
+	for _, w := range strings.Fields(list) {
+		if strings.EqualFold(w, label) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -296,6 +297,44 @@ func TestDuration(t *testing.T) {
 	} {
 		if got := duration(d); got != want {
 			t.Errorf("duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// TestSprintScopeUnapprovedNearMisses checks that approvals recorded but not counting are
+// pointed at, with the reason, so the reader knows which record to correct.
+func TestSprintScopeUnapprovedNearMisses(t *testing.T) {
+	p := newProject()
+	sprints(p)
+	p.ChangeRequest("CR-1", "Approved", "ana@x.io", time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC), "PAY-1")
+	p.ChangeRequest("CR-2", "Rejected", "ana@x.io", time.Time{}, "PAY-EPIC")
+	p.ChangeRequest("CR-3", "Approved", "Dev Patel", time.Time{}, "PAY-1", "PAY-2")
+	p.ChangeRequest("CR-4", "Approved", "", time.Time{}, "PAY-1")
+	p.ChangeRequest("CR-5", "Approved", "ana@x.io", time.Time{}, "PAY-3") // another issue
+	p.Issue("PAY-1").Epic("PAY-EPIC").SprintChangedBy(dev, at(4, 14, 20), "", "7").
+		LabelAddedBy(dev, at(4, 15, 0), "scope-change-approved")
+	p.Issue("PAY-2").SprintChangedBy(dev, at(4, 14, 20), "", "7").
+		LabelAddedBy(ana, at(5, 14, 21), "scope-change-approved")
+	res := run(t, SprintScopeUnapproved, p, newConfig())
+	if len(res.findings) != 2 {
+		t.Fatalf("got %d findings, want 2:\n%q", len(res.findings), res.lines())
+	}
+	changes := func(row int) lint.Position {
+		return lint.Position{Path: "plan.xlsx", Line: row, Sheet: "Changes", Cell: fmt.Sprintf("D%d", row)}
+	}
+	want := [][]lint.Related{{
+		{Location: changes(2), Message: "change request CR-1 names PAY-1 but was approved on 2026-03-06, after the approval window (2026-03-05)"},
+		{Location: changes(3), Message: `change request CR-2 names PAY-EPIC but its status is "Rejected"`},
+		{Location: changes(4), Message: "change request CR-3 names PAY-1 but its approver Dev Patel is not an approver"},
+		{Location: changes(5), Message: "change request CR-4 names PAY-1 but names no approver"},
+		{Location: lint.Position{Path: "export.json", Line: 102}, Message: "the scope-change-approved label was added by Dev Patel on 2026-03-04 15:00 UTC, who is not an approver"},
+	}, {
+		{Location: changes(4), Message: "change request CR-3 names PAY-2 but its approver Dev Patel is not an approver"},
+		{Location: lint.Position{Path: "export.json", Line: 202}, Message: "the scope-change-approved label was added by Ana Lima on 2026-03-05 14:21 UTC, after the approval window"},
+	}}
+	for n, f := range res.findings {
+		if !reflect.DeepEqual(f.Related, want[n]) {
+			t.Errorf("%s: related =\n%+v\nwant\n%+v", f.Subject, f.Related, want[n])
 		}
 	}
 }
