@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -50,8 +51,20 @@ func checkWaiverUnused(pass *lint.Pass) error {
 	for _, r := range pass.Enabled {
 		ran[r.Name] = ruleCanRun(r, pass.Project)
 	}
-	for n, w := range pass.Config.Waivers {
-		if pass.WaiverUsed(n) || !ran[w.Rule] {
+	waivers := pass.Config.Waivers
+	var unused []int
+	for n, w := range waivers {
+		if !pass.WaiverUsed(n) && ran[w.Rule] {
+			unused = append(unused, n)
+		}
+	}
+	for _, n := range unused {
+		w := waivers[n]
+		// A waiver of this rule's own findings is used when it matches one this rule is
+		// about to report: the engine applies it only after the rule has run.
+		if w.Rule == "waiver-unused" && slices.ContainsFunc(unused, func(m int) bool {
+			return w.Matches(&lint.Finding{Rule: w.Rule, Subject: waiverSubject(waivers[m])})
+		}) {
 			continue
 		}
 		pass.Report(lint.Finding{

@@ -69,6 +69,33 @@ func TestWaiverUnusedSkippedRules(t *testing.T) {
 	}
 }
 
+func TestWaiverUnusedOfItself(t *testing.T) {
+	// A waiver silencing waiver-unused findings is used by the finding it silences.
+	p := newProject()
+	p.Task("1", "Design")
+	cfg := newConfig()
+	cfg.Waivers = []lint.Waiver{
+		{Rule: "plan-task-unowned", Subject: "legacy-*", Reason: "kept for the next plan", Pos: lint.Position{Path: ".hatcheck.yaml", Line: 3}},
+		{Rule: "waiver-unused", Subject: "plan-task-unowned/legacy-*", Reason: "known", Pos: lint.Position{Path: ".hatcheck.yaml", Line: 7}},
+		{Rule: "waiver-unused", Subject: "nothing/*", Reason: "stale", Pos: lint.Position{Path: ".hatcheck.yaml", Line: 11}},
+	}
+	rep, err := lint.Run(p.Build(), cfg, []*lint.Rule{PlanTaskUnowned, WaiverUnused}, lint.RunOptions{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Location.String()+": "+f.Subject+" ["+string(f.Status)+"]")
+	}
+	want := []string{
+		".hatcheck.yaml:3: plan-task-unowned/legacy-* [waived]",
+		".hatcheck.yaml:11: waiver-unused/nothing/* [new]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", joinLines(got), joinLines(want))
+	}
+}
+
 func joinLines(lines []string) string {
 	out := ""
 	for _, l := range lines {
