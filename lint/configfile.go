@@ -543,7 +543,7 @@ func (d *configDecoder) top(n *yaml.Node) error {
 		{"scope", func(key string, v *yaml.Node) error {
 			s := &c.Scope
 			return d.mapping(v, key, []field{
-				{"approvers", d.strs(&s.Approvers)},
+				{"approvers", d.approvers(&s.Approvers)},
 				{"approval_label", d.str(&s.ApprovalLabel)},
 				{"approved_statuses", d.strs(&s.ApprovedStatuses)},
 				{"grace", d.duration(&s.Grace)},
@@ -667,6 +667,30 @@ func (d *configDecoder) jira(key string, n *yaml.Node) error {
 		}},
 		{"done_statuses", d.strs(&j.DoneStatuses)},
 	})
+}
+
+// approvers reads scope.approvers: role names and people. An entry that is nearly a role
+// name ("product owner", "project_managers") is refused rather than taken for a person
+// nobody is, which would silently leave the role out.
+func (d *configDecoder) approvers(dst *[]string) func(string, *yaml.Node) error {
+	return func(key string, n *yaml.Node) error {
+		l, err := d.list(key, n)
+		if err != nil {
+			return err
+		}
+		for i, e := range l {
+			entry := strings.ToLower(strings.TrimSpace(e))
+			for _, role := range []Role{ProductOwner, ProjectManager} {
+				if entry == string(role) {
+					l[i] = entry // IsApprover compares role names exactly
+				} else if editDistance(entry, string(role)) <= 2 {
+					return d.errf(entryNode(n, i), key, "%q is not a role name: did you mean %s?", e, role)
+				}
+			}
+		}
+		*dst = l
+		return nil
+	}
 }
 
 // siteURL reads the address of a Jira site: http or https, with a host.

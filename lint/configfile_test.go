@@ -154,6 +154,16 @@ plan:
 	}
 }
 
+func TestApproversRoleNames(t *testing.T) {
+	c, err := ParseConfig(".hatcheck.yaml", []byte("scope:\n  approvers: [Product_Owner, \" project_manager \", ana@x.io]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"product_owner", "project_manager", "ana@x.io"}; !reflect.DeepEqual(c.Scope.Approvers, want) {
+		t.Errorf("approvers = %q, want %q", c.Scope.Approvers, want)
+	}
+}
+
 func TestParseConfigAnchorsAndAliases(t *testing.T) {
 	c, err := ParseConfig(".hatcheck.yaml", []byte(`
 roles:
@@ -263,6 +273,8 @@ roles:
 			`.hatcheck.yaml:2: jira.url: "acme.atlassian.net" is not the address of a Jira site, like https://acme.atlassian.net`},
 		{"base_url not http", "jira:\n  base_url: ftp://jira.acme.io\n",
 			`.hatcheck.yaml:2: jira.base_url: "ftp://jira.acme.io" is not the address of a Jira site, like https://acme.atlassian.net`},
+		{"approver nearly a role", "scope:\n  approvers:\n    - project_manager\n    - product owner\n",
+			`.hatcheck.yaml:4: scope.approvers: "product owner" is not a role name: did you mean product_owner?`},
 		{"two documents", "version: 1\n---\nfail_on: info\n",
 			`.hatcheck.yaml:2: a second YAML document starts here: a config file holds one`},
 		{"tab indentation", "roles:\n\tbots: x\n",
