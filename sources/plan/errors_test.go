@@ -2,6 +2,7 @@ package plan
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"bytes"
 	"errors"
 	"io"
@@ -30,6 +31,25 @@ func zipBomb(t *testing.T) []byte {
 	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CompressedSize64: 2, UncompressedSize64: 1 << 40})
 	must(t, err)
 	_, err = w.Write([]byte{3, 0})
+	must(t, err)
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// lyingZip is a zip whose one entry claims 10 bytes but unpacks to a mebibyte, the other
+// way a zip bomb hides its size.
+func lyingZip(t *testing.T) []byte {
+	var packed bytes.Buffer
+	fw, err := flate.NewWriter(&packed, flate.BestCompression)
+	must(t, err)
+	_, err = fw.Write(make([]byte, 1<<20))
+	must(t, err)
+	must(t, fw.Close())
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/workbook.xml", Method: zip.Deflate, CompressedSize64: uint64(packed.Len()), UncompressedSize64: 10})
+	must(t, err)
+	_, err = w.Write(packed.Bytes())
 	must(t, err)
 	must(t, zw.Close())
 	return buf.Bytes()
@@ -98,7 +118,13 @@ func TestReadErrors(t *testing.T) {
 			name: "zip bomb",
 			path: "plan.xlsx",
 			data: bytes.NewReader(zipBomb(t)),
-			want: "plan.xlsx: workbook too large: it unpacks to more than 128 MiB",
+			want: "plan.xlsx: workbook too large: it unpacks to more than 64 MiB",
+		},
+		{
+			name: "zip bomb understating its size",
+			path: "plan.xlsx",
+			data: bytes.NewReader(lyingZip(t)),
+			want: "plan.xlsx: not an Excel workbook: expected an .xlsx or .xlsm file",
 		},
 		{
 			name: "no header",

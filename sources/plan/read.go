@@ -27,7 +27,7 @@ var (
 	// maxFileSize bounds the workbook file.
 	maxFileSize int64 = 64 << 20
 	// maxUnpackedSize bounds the workbook's unpacked parts, all held in memory.
-	maxUnpackedSize int64 = 128 << 20
+	maxUnpackedSize int64 = 64 << 20
 )
 
 // headerRows is how far down a sheet the header row is looked for.
