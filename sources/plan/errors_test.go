@@ -2,8 +2,8 @@ package plan
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"io"
 	"os"
