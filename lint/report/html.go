@@ -96,6 +96,7 @@ type htmlBacklogChart struct {
 	YTicks        []htmlAxisTick
 	Inverted      int
 	Total         int
+	R             float64 // point radius, smaller when points crowd
 }
 
 type htmlPoint struct {
@@ -112,6 +113,7 @@ type htmlScheduleChart struct {
 	Late     int // Jira due later than plan finish
 	Early    int
 	Total    int
+	R        float64
 }
 
 // Write renders the page.
@@ -202,7 +204,7 @@ func backlogCharts(r *lint.Report) []htmlBacklogChart {
 	var charts []htmlBacklogChart
 	for _, project := range projects {
 		points := byProject[project]
-		c := htmlBacklogChart{Project: project, Total: len(points)}
+		c := htmlBacklogChart{Project: project, Total: len(points), R: pointRadius(len(points))}
 		if v, ok := r.Summary.Metrics["value_rank_tau"][project]; ok && !math.IsNaN(v) {
 			c.Tau = strconv.FormatFloat(v, 'f', 2, 64)
 		}
@@ -274,6 +276,7 @@ func scheduleChart(r *lint.Report) htmlScheduleChart {
 		return c
 	}
 	c.Total = len(pairs)
+	c.R = pointRadius(len(pairs)) + 1
 	lo, hi := pairs[0].Finish, pairs[0].Finish
 	for _, p := range pairs {
 		for _, t := range []time.Time{p.Finish, p.Due} {
@@ -320,6 +323,17 @@ func scheduleChart(r *lint.Report) htmlScheduleChart {
 		c.YTicks = append(c.YTicks, htmlAxisTick{Pos: y(t), Label: t.Format("Jan 2 '06")})
 	}
 	return c
+}
+
+// pointRadius shrinks the dots of a crowded chart so they stay apart.
+func pointRadius(n int) float64 {
+	switch {
+	case n > 1000:
+		return 2
+	case n > 200:
+		return 3
+	}
+	return 4
 }
 
 func boolInt(b bool) int {
