@@ -42,13 +42,7 @@ func BenchmarkMoreRules(b *testing.B) {
 	project.Issues[0].Type = "Epic"
 	cfg := newConfig()
 	cfg.Plan.BaselineDate = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
-	mine := []*lint.Rule{
-		PriorityChangedByNonPO, AcceptanceCriteriaMissing, DoneWithoutPOAcceptance, ValueMissing, SprintSkipsHigherValue, UnrankedItem,
-		EstimateChangedInSprint, ScopeAddedAfterBaseline, PlanTaskUnbaselined, UnplannedIssue, PlanKeyNotFound, ChangeRequestInvalid,
-		DueDateMismatch, PlanDatesInvalid, PlanDependencyViolated, PlanPredecessorUnknown, PlanDependencyCycle, PlanTaskUnowned,
-		PlanTaskOverdue, BaselineSlip, StatusMismatch, PlanMissingLogic, PlanTaskTooLong,
-	}
-	for _, r := range mine {
+	for _, r := range moreRules {
 		b.Run(r.Name, func(b *testing.B) {
 			findings := 0
 			for b.Loop() {

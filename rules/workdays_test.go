@@ -20,11 +20,49 @@ func TestAddWorkdays(t *testing.T) {
 		{"2026-03-09", -1, "2026-03-06"}, // Monday - 1 is Friday
 		{"2026-03-08", -1, "2026-03-06"}, // Sunday - 1 is Friday
 		{"2026-03-09", -2, "2026-03-05"},
+		{"2026-03-07", 5, "2026-03-13"},   // Saturday + 5 is the next Friday
+		{"2026-03-08", -5, "2026-03-02"},  // Sunday - 5 is the Monday before
+		{"2026-03-04", 12, "2026-03-20"},  // Wednesday + 2 weeks and 2 days
+		{"2026-03-04", -12, "2026-02-16"}, // and back
+		{"2026-03-02", 260, "2027-03-01"}, // a year of working days
 	}
 	for _, tt := range tests {
 		if got := day(addWorkdays(planDate(tt.from), tt.n)); got != tt.want {
 			t.Errorf("addWorkdays(%s, %d) = %s, want %s", tt.from, tt.n, got, tt.want)
 		}
+	}
+}
+
+func TestAddWorkdaysMatchesCounting(t *testing.T) {
+	// The week-skipping arithmetic agrees with counting day by day, from every day of a
+	// fortnight and for every lag up to six weeks either way.
+	count := func(d time.Time, n int) time.Time {
+		step := 1
+		if n < 0 {
+			step, n = -1, -n
+		}
+		for n > 0 {
+			d = d.AddDate(0, 0, step)
+			if isWorkday(d) {
+				n--
+			}
+		}
+		return d
+	}
+	for from := range 14 {
+		d := planDate("2026-03-01").AddDate(0, 0, from)
+		for n := -30; n <= 30; n++ {
+			if got, want := addWorkdays(d, n), count(d, n); !got.Equal(want) {
+				t.Errorf("addWorkdays(%s %s, %d) = %s, want %s", day(d), d.Weekday(), n, day(got), day(want))
+			}
+		}
+	}
+}
+
+func TestAddWorkdaysHugeLag(t *testing.T) {
+	// A lag from a damaged plan must not hang the run.
+	if got := addWorkdays(planDate("2026-03-02"), 1_000_000_000); got.Before(planDate("2026-03-02")) {
+		t.Errorf("addWorkdays with a huge lag went backwards: %s", day(got))
 	}
 }
 
