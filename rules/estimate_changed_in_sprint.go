@@ -76,7 +76,7 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 				pass.Report(lint.Finding{
 					Subject: i.Key,
 					Message: "Estimate changed from " + orNone(estimateText(c.FromString, c.From)) + " to " + orNone(estimateText(c.ToString, c.To)) +
-						" by " + who(h.Author) + " on " + when(pass, h.Created) + ", " + plural(into, "day", "days") + " into " + sprintLabel(sprint) +
+						" by " + who(h.Author) + " on " + when(pass, h.Created) + ", " + sprintDay(into) + " " + sprintLabel(sprint) +
 						", with no recorded approval; re-estimating committed work changes the sprint's scope",
 					Location: h.Pos,
 					URL:      pass.BrowseURL(i),
@@ -121,4 +121,12 @@ func sameEstimate(c lint.Change) bool {
 	f, err1 := strconv.ParseFloat(from, 64)
 	t, err2 := strconv.ParseFloat(to, 64)
 	return err1 == nil && err2 == nil && f == t
+}
+
+// sprintDay says how far into a sprint a change came: "2 days into", or "on the first day of".
+func sprintDay(days int) string {
+	if days <= 0 {
+		return "on the first day of"
+	}
+	return plural(days, "day", "days") + " into"
 }

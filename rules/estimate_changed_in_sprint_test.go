@@ -52,7 +52,7 @@ func TestEstimateChangedInSprint(t *testing.T) {
 					EstimateChangedBy(dev, at(2, 11, 1), "3", "5").
 					EstimateChangedBy(dev, at(9, 9, 0), "5", "8")
 			},
-			want: []string{`export.json:103: PAY-1: Estimate changed from 3 to 5 by Dev Patel on 2026-03-02 11:01 UTC, 0 days into sprint "PAY Sprint 6", with no recorded approval; re-estimating committed work changes the sprint's scope`},
+			want: []string{`export.json:103: PAY-1: Estimate changed from 3 to 5 by Dev Patel on 2026-03-02 11:01 UTC, on the first day of sprint "PAY Sprint 6", with no recorded approval; re-estimating committed work changes the sprint's scope`},
 		},
 		{
 			name: "approved by the label within the window, or by a change-log row; the window's edge",
