@@ -55,9 +55,12 @@ type ProjectRoles struct {
 
 // JiraConfig says where issues come from and which fields play which role.
 type JiraConfig struct {
-	Exports      []string
-	URL          string
-	JQL          string
+	Exports []string
+	URL     string
+	JQL     string
+	// Server says the site at URL is Jira Server or Data Center (--server); otherwise
+	// fetching detects it.
+	Server       bool
 	BaseURL      string
 	Fields       FieldNames
 	DoneStatuses []string

@@ -653,6 +653,7 @@ func (d *configDecoder) jira(key string, n *yaml.Node) error {
 		{"exports", d.filePaths(&j.Exports)},
 		{"url", d.siteURL(&j.URL)},
 		{"jql", d.str(&j.JQL)},
+		{"server", d.boolean(&j.Server)},
 		{"base_url", d.siteURL(&j.BaseURL)},
 		{"fields", func(key string, v *yaml.Node) error {
 			f := &j.Fields

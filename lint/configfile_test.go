@@ -48,6 +48,7 @@ func TestLoadConfigEveryKey(t *testing.T) {
 	})
 	check("Jira.URL", c.Jira.URL, "https://acme.atlassian.net")
 	check("Jira.JQL", c.Jira.JQL, "project = PAY")
+	check("Jira.Server", c.Jira.Server, true)
 	check("Jira.BaseURL", c.Jira.BaseURL, "https://jira.acme.io")
 	check("Jira.Fields", c.Jira.Fields, FieldNames{
 		Rank:       []string{"customfield_10019"},
@@ -88,11 +89,11 @@ func TestLoadConfigEveryKey(t *testing.T) {
 	check("Waivers[0]", c.Waivers[0], Waiver{
 		Rule: "due-date-mismatch", Subject: "PAY-12", Reason: "date agreed with the customer",
 		Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC),
-		Pos:     Position{Path: file, Line: 69, Column: 5},
+		Pos:     Position{Path: file, Line: 70, Column: 5},
 	})
 	check("Waivers[1]", c.Waivers[1], Waiver{
 		Rule: "plan-task-too-long", Subject: "1.*", Reason: "long phases are summary work",
-		Pos: Position{Path: file, Line: 73, Column: 5},
+		Pos: Position{Path: file, Line: 74, Column: 5},
 	})
 	check("Formats", c.Formats, []string{"text", "json=" + filepath.Join(dir, "out", "report.json")})
 	check("Baseline", c.Baseline, filepath.Join(dir, "baseline.json"))
