@@ -59,7 +59,7 @@ type parser struct {
 
 	histories slab[lint.History]
 	changes   slab[lint.Change]
-	scratch  []byte // unquoting buffer
+	scratch   []byte // unquoting buffer
 }
 
 // fieldStats is what one input shows of a field id: how many issues hold a value, how many
@@ -140,13 +140,14 @@ func (p *parser) topArray() {
 func (p *parser) object(depth int) {
 	is := p.startIssue()
 	p.token() // {
-	issueLike := false
+	issueLike, page := false, false
+	var jiraErrors []string
 	for p.more() {
 		name := p.nameBytes()
 		switch string(name) {
 		case "issues":
 			if p.dec.PeekKind() == '[' {
-				p.sawShape = true
+				p.sawShape, page = true, true
 				p.issueArray()
 			} else {
 				p.skip()
@@ -161,6 +162,8 @@ func (p *parser) object(depth int) {
 			}
 		case "names":
 			p.namesMap()
+		case "errorMessages":
+			jiraErrors = p.stringList("")
 		case "key", "id", "self", "fields", "changelog":
 			issueLike = true
 			p.issueMember(is, name)
@@ -172,6 +175,10 @@ func (p *parser) object(depth int) {
 	if issueLike && p.err == nil {
 		p.sawShape = true
 		p.keepIssue(is)
+	}
+	// A saved error answer ({"errorMessages": [...]}) is worth saying as it is.
+	if !issueLike && !page && len(jiraErrors) > 0 {
+		p.fail(is.issue.Pos, "Jira answered with an error, not issues: "+strings.Join(jiraErrors, "; "))
 	}
 }
 
@@ -387,20 +394,17 @@ func (p *parser) istr() string {
 // scalar reads a value as text, valid until the next read, and reports whether it was a
 // JSON string.
 func (p *parser) scalar() ([]byte, bool) {
-	if p.err != nil {
-		return nil, false
-	}
-	switch p.dec.PeekKind() {
-	case '{', '[':
-		p.skip()
-		return nil, false
-	case 'n':
-		p.token()
-		return nil, false
-	}
+	// One read, whatever the value is, rather than a peek and a read: this is the reader's
+	// most frequent call.
 	v := p.raw()
-	if len(v) > 0 && v[0] == '"' {
+	if len(v) == 0 {
+		return nil, false
+	}
+	switch v[0] {
+	case '"':
 		return p.unquote(v), true
+	case '{', '[', 'n':
+		return nil, false
 	}
 	return v, false
 }

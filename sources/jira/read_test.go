@@ -251,6 +251,8 @@ func TestMalformed(t *testing.T) {
 		{"strings in issues", "{\"issues\": [\"PAY-1\"]}", "in.json:1:13: found a string in \"issues\": expected an issue object"},
 		{"numbers in array", "[{\"key\": \"A-1\"},\n 7]", "in.json:2:2: found a number in the top-level array: expected search responses or issue objects"},
 		{"trailing comma in array", "[{\"key\": \"A-1\"},\n]", "in.json:2:1: invalid character ']' looking for beginning of value"},
+		{"error answer", "{\"errorMessages\":[\"The value 'XYZ' does not exist for the field 'project'.\"],\"warningMessages\":[]}",
+			"in.json:1:1: Jira answered with an error, not issues: The value 'XYZ' does not exist for the field 'project'."},
 		{"garbage", "{\"issues\": [] } xyz", "in.json:1:17: invalid character 'x' looking for beginning of value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
