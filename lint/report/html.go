@@ -21,8 +21,8 @@ type HTML struct{ opts Options }
 var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"f1":   func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-	"add":  func(a, b float64) float64 { return a + b },
+	"f1":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+	"add":    func(a, b float64) float64 { return a + b },
 	"half":   func(v float64) float64 { return v / 2 },
 	"plural": plural,
 }).Parse(htmlSource))
