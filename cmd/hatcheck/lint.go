@@ -83,7 +83,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := sources.Inputs{Jira: cfg.Jira.Exports, Plan: cfg.Plan.File, Stdin: stdin}
 	if cfg.Jira.URL != "" || cfg.Jira.JQL != "" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		data, err := fetchForLint(ctx, cfg.Jira.URL, cfg.Jira.JQL, f.server, f.quiet, stderr)
+		data, err := fetchForLint(ctx, cfg.Jira.URL, cfg.Jira.JQL, cfg.Jira.Server || f.server, cfg.Quiet, stderr)
 		stop()
 		if err != nil {
 			return fail(stderr, err)
@@ -138,11 +138,8 @@ func loadConfig(f *lintFlags) (*lint.Config, error) {
 	}
 	path := f.config
 	if path == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, err
-		}
-		if path, err = lint.FindConfig(wd); err != nil {
+		var err error
+		if path, err = lint.FindConfig("."); err != nil {
 			return nil, err
 		}
 		if path == "" {
