@@ -117,3 +117,14 @@ func TestActionInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleDocAnchors checks the link scheme of rule documentation (DefaultRulesURL + "#"
+// + rule): docs/rules.md has a "## RULE" heading for each rule, which is the anchor.
+func TestRuleDocAnchors(t *testing.T) {
+	doc := repoFile(t, "docs/rules.md")
+	for _, r := range fixtureRules() {
+		if !strings.Contains(doc, "\n## "+r.Name+"\n") {
+			t.Errorf("docs/rules.md has no heading %q, so %s leads nowhere", "## "+r.Name, ruleURL(Options{}, r.Name))
+		}
+	}
+}
