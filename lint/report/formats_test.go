@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -391,6 +392,26 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 	if doc.Findings[0].Message != special {
 		t.Errorf("message = %q, want it unchanged", doc.Findings[0].Message)
+	}
+}
+
+func TestJSONKeepsOddNumbers(t *testing.T) {
+	r := &lint.Report{Findings: []lint.Finding{{Rule: "r", Severity: lint.Info, Subject: "PAY-1", Message: "m",
+		Evidence: map[string]any{"tau": math.NaN(), "inf": math.Inf(1), "list": []any{1.5, math.NaN()}, "nested": map[string]any{"x": math.Inf(-1)}}}}}
+	out := render(t, "json", Options{}, r)
+	want := `"evidence": {
+        "inf": null,
+        "list": [
+          1.5,
+          null
+        ],
+        "nested": {
+          "x": null
+        },
+        "tau": null
+      },`
+	if !bytes.Contains(out, []byte(want)) {
+		t.Errorf("json output:\n%s\nwant it to hold\n%s", out, want)
 	}
 }
 

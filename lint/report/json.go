@@ -148,7 +148,7 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 			Rule: f.Rule, Category: f.Category, Severity: f.Severity,
 			Subject: f.Subject, Message: f.Message,
 			Location:    jsonLocation(f.Location, f.URL),
-			Evidence:    f.Evidence,
+			Evidence:    finiteEvidence(f.Evidence),
 			Fingerprint: f.Fingerprint,
 			Status:      status(f),
 		}
@@ -164,6 +164,41 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 		out.Findings = append(out.Findings, jf)
 	}
 	return out
+}
+
+// finiteEvidence replaces numbers JSON cannot carry (NaN, infinities) with null, so one
+// odd value never costs the whole report.
+func finiteEvidence(ev map[string]any) map[string]any {
+	if ev == nil {
+		return nil
+	}
+	out := make(map[string]any, len(ev))
+	for k, v := range ev {
+		out[k] = finiteValue(v)
+	}
+	return out
+}
+
+func finiteValue(v any) any {
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil
+		}
+	case float32:
+		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+			return nil
+		}
+	case map[string]any:
+		return finiteEvidence(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = finiteValue(e)
+		}
+		return out
+	}
+	return v
 }
 
 func jsonLocation(p lint.Position, url string) JSONLocation {
