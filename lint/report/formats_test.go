@@ -505,6 +505,16 @@ func TestWriteAll(t *testing.T) {
 	}
 	assertNoTempFiles(t, dir)
 
+	// Colour goes to the terminal only, never into a file.
+	stdout.Reset()
+	colored := filepath.Join(dir, "findings.txt")
+	if err := WriteAll([]Output{{Name: "text"}, {Name: "text", Path: colored}}, fixture(), Options{Color: true}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(colored); bytes.Contains(got, []byte("\x1b[")) || !bytes.Contains(stdout.Bytes(), []byte("\x1b[")) {
+		t.Errorf("colour: stdout has escapes %v, the file has escapes %v; want only stdout", bytes.Contains(stdout.Bytes(), []byte("\x1b[")), bytes.Contains(got, []byte("\x1b[")))
+	}
+
 	// An unknown format is reported before anything is written.
 	stdout.Reset()
 	err := WriteAll([]Output{{Name: "text"}, {Name: "yaml", Path: filepath.Join(dir, "x.yaml")}}, fixture(), Options{}, &stdout)

@@ -132,7 +132,12 @@ func WriteAll(outputs []Output, r *lint.Report, opts Options, stdout io.Writer) 
 	jobs := make([]job, 0, len(outputs))
 	seen := map[string]bool{}
 	for _, o := range outputs {
-		f, err := Lookup(o.Name, opts)
+		fileOpts := opts
+		if o.Path != "" && o.Path != "-" {
+			// Colour is for the terminal on stdout; a file never gets escape codes.
+			fileOpts.Color = false
+		}
+		f, err := Lookup(o.Name, fileOpts)
 		if err != nil {
 			return err
 		}
