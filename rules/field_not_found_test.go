@@ -86,3 +86,16 @@ func TestFieldNotFoundEvidence(t *testing.T) {
 		t.Errorf("evidence = %v, want %v", res.findings[0].Evidence, want)
 	}
 }
+
+func TestFieldNotFoundPerProject(t *testing.T) {
+	valueRule := &lint.Rule{Name: "value-missing", Fields: []lint.FieldKind{lint.KindValue}}
+	p := newProject()
+	p.Issue("PAY-1").Value(8)
+	p.Issue("WEB-1")
+	p.Issue("WEB-2")
+	p.Issue("OPS-1").Type("Epic") // no backlog item: OPS is not reported
+	res := runEnabled(t, FieldNotFound, p, newConfig(), []*lint.Rule{valueRule})
+	expectFindings(t, res,
+		`export.json:200: value: No issue of project WEB has a value (field "customfield_10030"), though other projects' issues do, so value-missing finds nothing to check in WEB; add the field to WEB's screens, or set jira.fields.value to the field WEB uses`,
+	)
+}
