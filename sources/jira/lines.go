@@ -17,7 +17,6 @@ type lineReader struct {
 	head     int     // pending[:head] are folded
 	line     int     // 1-based line of the last asked offset
 	lineFrom int64   // offset of the first byte of that line
-	bomDone  bool
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -26,16 +25,6 @@ func newLineReader(r io.Reader) *lineReader {
 
 func (l *lineReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	if !l.bomDone && n > 0 {
-		// A UTF-8 byte order mark (Windows editors write one) is not JSON; drop it so the
-		// decoder sees the document. Offsets then count from after the mark, which keeps
-		// columns as an editor shows them.
-		if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
-			copy(p, p[3:n])
-			n -= 3
-		}
-		l.bomDone = true
-	}
 	chunk := p[:n]
 	base := l.read
 	for {

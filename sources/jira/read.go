@@ -1,6 +1,7 @@
 package jira
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -24,7 +25,17 @@ func ReadJSON(path string, r io.Reader, cfg *lint.Config) (*Result, error) {
 	if cfg == nil {
 		cfg = lint.DefaultConfig()
 	}
-	p := newParser(path, r, cfg)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	// A UTF-8 byte order mark (Windows editors write one) is not JSON; drop it so the
+	// decoder sees the document. Offsets then count from after the mark, which keeps
+	// columns as an editor shows them.
+	if head, _ := br.Peek(3); string(head) == "\xef\xbb\xbf" {
+		br.Discard(3)
+	}
+	p := newParser(path, br, cfg)
 	if err := p.document(); err != nil {
 		return nil, err
 	}

@@ -281,7 +281,7 @@ func TestEmptySearchIsNotAnError(t *testing.T) {
 }
 
 func TestByteOrderMark(t *testing.T) {
-	r, err := readString(t, "bom.json", "\xef\xbb\xbf{\"key\": \"A-1\", \"fields\": {}}")
+	r, err := ReadJSON("bom.json", oneByteReader{strings.NewReader("\xef\xbb\xbf{\"key\": \"A-1\", \"fields\": {}}")}, lint.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
