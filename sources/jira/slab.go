@@ -32,6 +32,3 @@ func (s *slab[T]) end() []T {
 	s.start = len(s.buf)
 	return run
 }
-
-// last returns the most recently pushed value of the current run, for filling in.
-func (s *slab[T]) last() *T { return &s.buf[len(s.buf)-1] }
