@@ -113,7 +113,7 @@ func (p *parser) document() error {
 		}
 		switch k {
 		case '{':
-			p.object(0)
+			p.object()
 		case '[':
 			p.topArray()
 		default:
@@ -140,7 +140,7 @@ func (p *parser) topArray() {
 			p.fail(pos, fmt.Sprintf("found %s in the top-level array: expected search responses or issue objects", kindName(k)))
 			return
 		}
-		p.object(1)
+		p.object()
 	}
 	p.token()
 }
@@ -148,7 +148,7 @@ func (p *parser) topArray() {
 // object reads an object that is a search response or an issue; which one shows in its
 // members. A search response has "issues"; an issue has "key" or "fields". Both may carry
 // "names" (an issue fetched with expand=names does).
-func (p *parser) object(depth int) {
+func (p *parser) object() {
 	is := p.startIssue()
 	p.token() // {
 	issueLike, page := false, false
@@ -163,20 +163,14 @@ func (p *parser) object(depth int) {
 			} else {
 				p.skip()
 			}
-		case "values":
-			// An array of issues under "values" is how some Agile endpoints page.
-			if depth == 0 && p.dec.PeekKind() == '[' {
-				p.sawShape = true
-				p.issueArray()
-			} else {
-				p.skip()
-			}
 		case "names":
 			p.namesMap()
 		case "errorMessages":
 			jiraErrors = p.stringList("")
-		case "key", "id", "self", "fields", "changelog":
+		case "key", "fields", "changelog":
 			issueLike = true
+			p.issueMember(is, name)
+		case "id", "self":
 			p.issueMember(is, name)
 		default:
 			p.skip()

@@ -253,6 +253,7 @@ func TestMalformed(t *testing.T) {
 		{"trailing comma in array", "[{\"key\": \"A-1\"},\n]", "in.json:2:1: invalid character ']' looking for beginning of value"},
 		{"error answer", "{\"errorMessages\":[\"The value 'XYZ' does not exist for the field 'project'.\"],\"warningMessages\":[]}",
 			"in.json:1:1: Jira answered with an error, not issues: The value 'XYZ' does not exist for the field 'project'."},
+		{"ids only", "[{\"id\": \"1\", \"self\": \"x\"}]", "in.json: no Jira issues found: expected a search response, an array of issues or an issue object"},
 		{"garbage", "{\"issues\": [] } xyz", "in.json:1:17: invalid character 'x' looking for beginning of value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
