@@ -14,22 +14,41 @@ import (
 // the issues), and the problems found, which need the issue key that may come last.
 type issueState struct {
 	issue    *lint.Issue
-	cands    []candidate
+	cands    []candidate // a run of the parser's candidate slab until resolved
 	problems []lint.ValueProblem
 	due      string // raw due date, checked with the other values
 	duePos   lint.Position
 }
 
-// candidate is the compact, parsed value of a field that may play a role.
+// candidate is the compact, parsed value of a field that may play a role. Every issue has
+// several until the input is read, so it is kept small: a place as line and column (the
+// path is the input's), and sprints, which few fields hold, behind a pointer.
 type candidate struct {
-	field     string // field id as in "fields"
-	pos       lint.Position
-	text      string     // a string value, the text of a document, an option's value, an object's key
-	num       float64    // a number value
-	isNum     bool       // num is set
-	isText    bool       // text came from a JSON string (not a document, option or key)
-	sprints   []sprint   // sprint objects or strings; nil when the value holds none
-	badSprint []badValue // sprint strings that could not be read
+	field     string  // field id as in "fields"
+	text      string  // a string value, the text of a document, an option's value, an object's key
+	num       float64 // a number value
+	line, col int32
+	isNum     bool // num is set
+	isText    bool // text came from a JSON string (not a document, option or key)
+	sprints   *sprintValues
+}
+
+// sprintValues are the sprints a field value holds, and the sprint strings that could not
+// be read.
+type sprintValues struct {
+	ok  []sprint
+	bad []badValue
+}
+
+// at notes the place of the value about to be read.
+func (c *candidate) at(p *parser) {
+	pos := p.posAfterWhitespace()
+	c.line, c.col = int32(pos.Line), int32(pos.Column)
+}
+
+// pos returns the candidate's place in the input.
+func (p *parser) candPos(c *candidate) lint.Position {
+	return lint.Position{Path: p.path, Line: int(c.line), Column: int(c.col)}
 }
 
 // badValue is a value that could not be read, with its place.
@@ -297,7 +316,7 @@ func (p *parser) candidate(is *issueState, field string) {
 		p.skip()
 		return
 	case '"':
-		c.pos = p.posAfterWhitespace()
+		c.at(p)
 		b, _ := p.scalar()
 		if len(b) == 0 {
 			return
@@ -308,7 +327,7 @@ func (p *parser) candidate(is *issueState, field string) {
 			c.text, c.isText = string(b), true
 		}
 	case '0':
-		c.pos = p.posAfterWhitespace()
+		c.at(p)
 		b := p.raw()
 		f, ok := parseNumber(b)
 		if !ok {
@@ -316,19 +335,19 @@ func (p *parser) candidate(is *issueState, field string) {
 		}
 		c.num, c.isNum = f, true
 	case '{':
-		c.pos = p.posAfterWhitespace()
+		c.at(p)
 		if !p.objectValue(&c) {
 			return
 		}
 	case '[':
-		c.pos = p.posAfterWhitespace()
+		c.at(p)
 		p.token()
 		for p.more() {
 			switch p.dec.PeekKind() {
 			case '"':
-				if c.sprints == nil && c.badSprint == nil {
+				if c.sprints == nil {
 					// The first string's place is where a problem with the value points.
-					c.pos = p.posAfterWhitespace()
+					c.at(p)
 				}
 				b, _ := p.scalar()
 				if isSprintString(b) {
@@ -343,7 +362,7 @@ func (p *parser) candidate(is *issueState, field string) {
 			}
 		}
 		p.token()
-		if c.sprints == nil && c.badSprint == nil && c.text == "" {
+		if c.sprints == nil && c.text == "" {
 			return
 		}
 		c.isText = false
@@ -363,10 +382,10 @@ func (p *parser) candidate(is *issueState, field string) {
 	if c.isText && isLexoRank(c.text) {
 		st.ranks++
 	}
-	if c.sprints != nil {
+	if c.sprints != nil && len(c.sprints.ok) > 0 {
 		st.sprints++
 	}
-	is.cands = append(is.cands, c)
+	p.cands.push(c)
 }
 
 // objectValue reads an object field value: a sprint (Agile API), an Atlassian document, an
@@ -415,7 +434,10 @@ func (p *parser) objectValue(c *candidate) bool {
 	switch {
 	case s.ID != 0 && s.Name != "" && s.State != "":
 		s.ok = true
-		c.sprints = append(c.sprints, s)
+		if c.sprints == nil {
+			c.sprints = &sprintValues{}
+		}
+		c.sprints.ok = append(c.sprints.ok, s)
 	case typ == "doc" || content:
 		c.text = strings.TrimRight(doc.String(), "\n")
 	case value != "":

@@ -68,6 +68,7 @@ type parser struct {
 	strs   map[string]string      // interned short strings
 	people map[string]lint.Person // user objects already read, by their JSON text
 
+	cands     slab[candidate]
 	histories slab[lint.History]
 	changes   slab[lint.Change]
 	scratch   []byte // unquoting buffer
@@ -94,6 +95,7 @@ func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
 		changelogSeen:  map[string]bool{},
 		strs:           map[string]string{},
 		people:         map[string]lint.Person{},
+		cands:          slab[candidate]{size: 4096},
 		histories:      slab[lint.History]{size: 1024},
 		changes:        slab[lint.Change]{size: 2048},
 	}

@@ -42,6 +42,7 @@ func isFieldID(e string) bool {
 }
 
 func (p *parser) keepIssue(is *issueState) {
+	is.cands = p.cands.end()
 	p.issues = append(p.issues, is)
 }
 
@@ -240,12 +241,12 @@ func (p *parser) assign(is *issueState, roles map[lint.FieldKind]string, dates m
 				continue
 			}
 			if !c.isText {
-				is.problem(c.pos, e, c.text, expectDate)
+				is.problem(p.candPos(c), e, c.text, expectDate)
 				continue
 			}
 			t, ok := parseTime([]byte(c.text))
 			if !ok {
-				is.problem(c.pos, e, c.text, expectDate)
+				is.problem(p.candPos(c), e, c.text, expectDate)
 				continue
 			}
 			if it.Dates == nil {
@@ -275,17 +276,21 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 			it.Rank = c.text
 		}
 	case lint.KindSprint:
-		for _, s := range c.sprints {
+		var sv sprintValues
+		if c.sprints != nil {
+			sv = *c.sprints
+		}
+		for _, s := range sv.ok {
 			addSprint(res.Sprints, s.Sprint)
 			if !containsInt(it.Sprints, s.ID) {
 				it.Sprints = append(it.Sprints, s.ID)
 			}
 		}
-		for _, bad := range c.badSprint {
+		for _, bad := range sv.bad {
 			is.problem(bad.pos, field, bad.text, expectSprint)
 		}
-		if c.sprints == nil && c.badSprint == nil && c.text != "" {
-			is.problem(c.pos, field, c.text, expectSprint)
+		if c.sprints == nil && c.text != "" {
+			is.problem(p.candPos(c), field, c.text, expectSprint)
 		}
 	case lint.KindEstimate, lint.KindValue:
 		var f float64
@@ -295,12 +300,12 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 		case c.text != "":
 			v, ok := parseNumber([]byte(c.text))
 			if !ok {
-				is.problem(c.pos, field, c.text, expectNumber)
+				is.problem(p.candPos(c), field, c.text, expectNumber)
 				return
 			}
 			f = v
 		default:
-			is.problem(c.pos, field, "a list of sprints", expectNumber)
+			is.problem(p.candPos(c), field, "a list of sprints", expectNumber)
 			return
 		}
 		if k == lint.KindEstimate {

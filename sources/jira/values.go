@@ -168,14 +168,14 @@ func isSprintString(b []byte) bool {
 // unreadable.
 func (p *parser) sprintString(c *candidate, b []byte) {
 	s, ok := parseSprintString(string(b))
+	if c.sprints == nil {
+		c.sprints = &sprintValues{}
+	}
 	if !ok {
-		c.badSprint = append(c.badSprint, badValue{pos: c.pos, text: string(b)})
+		c.sprints.bad = append(c.sprints.bad, badValue{pos: p.candPos(c), text: string(b)})
 		return
 	}
-	if c.sprints == nil {
-		c.sprints = make([]sprint, 0, 1)
-	}
-	c.sprints = append(c.sprints, sprint{Sprint: s, ok: true})
+	c.sprints.ok = append(c.sprints.ok, sprint{Sprint: s, ok: true})
 }
 
 // sprintKeys are the attributes Jira writes in the old sprint string. A name is split only
