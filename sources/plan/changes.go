@@ -59,12 +59,12 @@ func (w *workbook) readChangeLog(p *lint.Plan, sheets []string) error {
 	if err != nil {
 		return err
 	}
-	rows, err := w.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return w.sheetError(sheet, err)
-	}
 	if h == nil {
 		// A change log nobody has written in yet is no error.
+		rows, err := w.readRows(sheet, 0, excelize.MaxColumns)
+		if err != nil {
+			return err
+		}
 		if !slices.ContainsFunc(rows, func(r []string) bool { return len(nonEmpty(r)) > 0 }) {
 			p.ChangesSheet = sheet
 			return nil
@@ -78,9 +78,9 @@ func (w *workbook) readChangeLog(p *lint.Plan, sheets []string) error {
 		return err
 	}
 	p.ChangesSheet = sheet
-	var data [][]string
-	if h.row < len(rows) {
-		data = rows[h.row:]
+	data, err := w.readRows(sheet, h.row, h.width())
+	if err != nil {
+		return err
 	}
 	cols := chooseColumns(h, data)
 	links, _ := w.f.GetHyperLinkCells(sheet, "")

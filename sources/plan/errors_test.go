@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,6 +53,22 @@ func lyingZip(t *testing.T) []byte {
 	_, err = w.Write(packed.Bytes())
 	must(t, err)
 	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// strayCells is a plan whose rows each hold a stray cell in the last column, XFD.
+func strayCells(t *testing.T, rows int) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(t, err)
+	must(t, sw.SetRow("A1", []any{"Name", "Start"}))
+	for r := 2; r <= rows; r++ {
+		must(t, sw.SetRow("XFD"+strconv.Itoa(r), []any{"x"}))
+	}
+	must(t, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	must(t, err)
 	return buf.Bytes()
 }
 
@@ -125,6 +142,12 @@ func TestReadErrors(t *testing.T) {
 			path: "plan.xlsx",
 			data: bytes.NewReader(lyingZip(t)),
 			want: "plan.xlsx: not an Excel workbook: expected an .xlsx or .xlsm file",
+		},
+		{
+			name: "stray cells far to the right",
+			path: "plan.xlsx",
+			data: bytes.NewReader(strayCells(t, 100)),
+			want: "plan.xlsx:Sheet1: sheet too large: its rows span more than 1000000 cells counted out to each row's last filled cell; expected a plan without stray cells far to the right",
 		},
 		{
 			name: "no header",

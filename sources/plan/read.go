@@ -30,8 +30,17 @@ var (
 	maxUnpackedSize int64 = 64 << 20
 )
 
-// headerRows is how far down a sheet the header row is looked for.
-const headerRows = 30
+const (
+	// headerRows is how far down a sheet the header row is looked for.
+	headerRows = 30
+	// maxDataRows bounds the rows read below a header.
+	maxDataRows = 200_000
+	// maxSheetCells bounds a sheet's rows counted out to each row's last cell. excelize
+	// fills in every cell up to the last one of a row when it loads a sheet for cell
+	// lookups, so a few thousand rows with a stray cell in column XFD (16,384 columns
+	// out) would cost minutes and gigabytes; a real plan is far below this.
+	maxSheetCells = 1_000_000
+)
 
 // Read reads the plan workbook at path. The path is used as given in messages.
 func Read(path string, cfg *lint.Config) (*lint.Plan, []lint.ValueProblem, error) {
@@ -280,6 +289,54 @@ func (w *workbook) findHeader(sheet string, m *headerMatcher, accept func(map[st
 		return nil, w.sheetError(sheet, err)
 	}
 	return nil, nil
+}
+
+// readRows reads the rows below the header row, keeping only the first width cells of
+// each: the columns that have a role. Row i of the result is spreadsheet row after+1+i.
+func (w *workbook) readRows(sheet string, after, width int) ([][]string, error) {
+	rows, err := w.f.Rows(sheet)
+	if err != nil {
+		return nil, w.sheetError(sheet, err)
+	}
+	defer rows.Close()
+	var data [][]string
+	spanned := 0
+	for n := 1; rows.Next(); n++ {
+		if len(data) == maxDataRows {
+			return nil, &lint.InputError{
+				Pos: lint.Position{Path: w.path, Sheet: sheet},
+				Msg: fmt.Sprintf("more than %d rows below the header: expected a plan of at most %d rows", maxDataRows, maxDataRows),
+			}
+		}
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, w.sheetError(sheet, err)
+		}
+		if spanned += len(cells); spanned > maxSheetCells {
+			return nil, &lint.InputError{
+				Pos: lint.Position{Path: w.path, Sheet: sheet},
+				Msg: fmt.Sprintf("sheet too large: its rows span more than %d cells counted out to each row's last filled cell; expected a plan without stray cells far to the right", maxSheetCells),
+			}
+		}
+		if n > after {
+			data = append(data, slices.Clip(cells[:min(len(cells), width)]))
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, w.sheetError(sheet, err)
+	}
+	return data, nil
+}
+
+// width is one more than the last column (0-based) claimed by any role.
+func (h *headerRow) width() int {
+	n := 0
+	for _, cols := range h.cols {
+		for _, c := range cols {
+			n = max(n, c+1)
+		}
+	}
+	return n
 }
 
 func (w *workbook) sheetError(sheet string, err error) error {

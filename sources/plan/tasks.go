@@ -13,13 +13,9 @@ import (
 
 // readTasks reads every row below the header whose name cell is not empty.
 func (w *workbook) readTasks(p *lint.Plan, h *headerRow) error {
-	rows, err := w.f.GetRows(p.Sheet, excelize.Options{RawCellValue: true})
+	data, err := w.readRows(p.Sheet, h.row, h.width())
 	if err != nil {
-		return w.sheetError(p.Sheet, err)
-	}
-	var data [][]string
-	if h.row < len(rows) {
-		data = rows[h.row:]
+		return err
 	}
 	cols := chooseColumns(h, data)
 	for role, col := range cols {
