@@ -82,6 +82,9 @@ func (w *workbook) readChangeLog(p *lint.Plan, sheets []string) error {
 	if err != nil {
 		return err
 	}
+	if err := w.checkMerges(sheet, len(data)); err != nil {
+		return err
+	}
 	cols := chooseColumns(h, data)
 	links, _ := w.f.GetHyperLinkCells(sheet, "")
 	defer w.sortProblems(len(w.problems))

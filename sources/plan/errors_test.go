@@ -233,6 +233,21 @@ func TestReadTooLarge(t *testing.T) {
 	}
 }
 
+func TestReadTooManyMerges(t *testing.T) {
+	defer func(n int) { maxMergeWork = n }(maxMergeWork)
+	maxMergeWork = 20
+	// indent.xlsx has one merged range over eight rows; wbs.xlsx has one over seven plan
+	// rows and none on its change log.
+	if _, _, err := readWith(t, filepath.Join(fixtureDir, "indent.xlsx"), "indent.xlsx", nil); err != nil {
+		t.Errorf("indent.xlsx: %v", err)
+	}
+	maxMergeWork = 6
+	want := "wbs.xlsx:Schedule: too many merged cells: 1 merged ranges over 7 rows; expected at most 6 ranges times rows (unmerge the cells)"
+	if _, _, err := readWith(t, filepath.Join(fixtureDir, "wbs.xlsx"), "wbs.xlsx", nil); err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
 func TestReadMissingFile(t *testing.T) {
 	_, _, err := Read(filepath.Join(fixtureDir, "missing.xlsx"), nil)
 	want := "../../testdata/plan/missing.xlsx: cannot read: no such file or directory"

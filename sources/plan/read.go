@@ -42,6 +42,11 @@ const (
 	maxSheetCells = 1_000_000
 )
 
+// maxMergeWork bounds merged ranges times rows read. excelize checks every merged range
+// on each cell lookup, so a sheet crafted with a million merged ranges would stall the
+// read; real plans merge a few titles, or a cell or two a row. A variable for tests.
+var maxMergeWork = 50_000_000
+
 // Read reads the plan workbook at path. The path is used as given in messages.
 func Read(path string, cfg *lint.Config) (*lint.Plan, []lint.ValueProblem, error) {
 	f, err := os.Open(path)
@@ -96,7 +101,7 @@ func ReadFrom(path string, r io.Reader, cfg *lint.Config) (p *lint.Plan, problem
 		return nil, nil, openError(path, err)
 	}
 	defer f.Close()
-	w := &workbook{f: f, path: path, cfg: cfg, styles: map[int]*excelize.Style{}}
+	w := &workbook{f: f, path: path, cfg: cfg, styles: map[int]*excelize.Style{}, merges: mergeCount(f)}
 	if len(f.GetSheetList()) == 0 {
 		return nil, nil, inputError(path, "not an Excel workbook: it has no worksheets; expected an .xlsx or .xlsm file", nil)
 	}
@@ -161,7 +166,34 @@ type workbook struct {
 	cfg      *lint.Config
 	date1904 bool
 	styles   map[int]*excelize.Style
+	merges   int // merged ranges in the worksheet that has the most
 	problems []lint.ValueProblem
+}
+
+// mergeCount counts the merged ranges of the worksheet that has the most, from the raw
+// parts: excelize's own GetMergeCells costs time quadratic in their number.
+func mergeCount(f *excelize.File) int {
+	most := 0
+	f.Pkg.Range(func(key, value any) bool {
+		name, _ := key.(string)
+		data, _ := value.([]byte)
+		if strings.HasPrefix(strings.ToLower(name), "xl/worksheets/") {
+			most = max(most, bytes.Count(data, []byte("mergeCell ")))
+		}
+		return true
+	})
+	return most
+}
+
+// checkMerges fails when looking up the cells of rows rows would take too long.
+func (w *workbook) checkMerges(sheet string, rows int) error {
+	if w.merges*rows <= maxMergeWork {
+		return nil
+	}
+	return &lint.InputError{
+		Pos: lint.Position{Path: w.path, Sheet: sheet},
+		Msg: fmt.Sprintf("too many merged cells: %d merged ranges over %d rows; expected at most %d ranges times rows (unmerge the cells)", w.merges, rows, maxMergeWork),
+	}
 }
 
 // readPlan finds the plan sheet and its header, reads the tasks and the change log.

@@ -17,6 +17,9 @@ func (w *workbook) readTasks(p *lint.Plan, h *headerRow) error {
 	if err != nil {
 		return err
 	}
+	if err := w.checkMerges(p.Sheet, len(data)); err != nil {
+		return err
+	}
 	cols := chooseColumns(h, data)
 	for role, col := range cols {
 		p.Columns[role] = strings.TrimSpace(h.cells[col])
