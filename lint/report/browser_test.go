@@ -67,9 +67,9 @@ func TestHTMLInBrowser(t *testing.T) {
 		{"", "5 of 7 findings", []string{
 			"error sprint-scope-unapproved new", "error rank-changed-by-non-po new",
 			"warning due-date-mismatch new", "info plan-missing-logic new", "error role-unassigned new"}},
-		// Every filter at once: severity, rule, status and text.
-		{"#severity=error&rule=rank-changed-by-non-po&status=all&q=dev%20two", "1 of 7 findings", []string{
-			"error rank-changed-by-non-po baseline"}},
+		// Every filter at once, and sorting by subject, descending.
+		{"#severity=error&rule=rank-changed-by-non-po&status=all&q=dev&sort=-subject", "2 of 7 findings", []string{
+			"error rank-changed-by-non-po baseline", "error rank-changed-by-non-po new"}},
 	} {
 		t.Run(tc.hash, func(t *testing.T) {
 			dom := dumpDOM(t, browser, "file://"+page+tc.hash)
