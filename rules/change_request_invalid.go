@@ -69,11 +69,10 @@ func checkChangeRequestInvalid(pass *lint.Pass) error {
 				Identity: []string{problem},
 			})
 		}
-		approver := lint.PersonFromText(cr.Approver)
 		switch {
-		case approver.IsZero():
+		case strings.TrimSpace(cr.Approver) == "":
 			report("no-approver", "approver", label+" but names no approver; it approves nothing until an approver signs it")
-		case !slices.ContainsFunc(changeProjects(pass, cr), func(p string) bool { return pass.IsApprover(approver, p) }):
+		case !slices.ContainsFunc(changeProjects(pass, cr), func(p string) bool { return pass.IsApproverNamed(cr.Approver, p) }):
 			report("not-an-approver", "approver", label+" by "+strings.TrimSpace(cr.Approver)+", who is not an approver ("+approvers+"); it approves nothing until an approver signs it")
 		}
 		if len(cr.Jira) == 0 && len(cr.Tasks) == 0 {

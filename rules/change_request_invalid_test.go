@@ -48,3 +48,17 @@ func TestChangeRequestInvalidByProject(t *testing.T) {
 		`plan.xlsx:Changes!E3: CR-2: Change request CR-2 is Approved by sam, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
 	)
 }
+
+func TestChangeRequestInvalidApproverByDisplayName(t *testing.T) {
+	// Roles name people the way Jira knows them (here an email), while the change log names
+	// them the way the plan's author writes them: the display name of a Jira person with that
+	// email is the same approver.
+	p := newProject()
+	p.Issue("PAY-1").Assignee(lint.Person{DisplayName: "Ana Lima", Email: "ana@x.io"})
+	changeCells(p.ChangeRequest("CR-1", "Approved", "Ana Lima", at(3, 0, 0), "PAY-1"))
+	changeCells(p.ChangeRequest("CR-2", "Approved", "ana lima ", at(3, 0, 0), "PAY-1"))
+	changeCells(p.ChangeRequest("CR-3", "Approved", "Ana Silva", at(3, 0, 0), "PAY-1"))
+	expectFindings(t, run(t, ChangeRequestInvalid, p, newConfig()),
+		`plan.xlsx:Changes!E4: CR-3: Change request CR-3 is Approved by Ana Silva, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
+	)
+}
