@@ -45,7 +45,7 @@ func (p *Pass) peopleNamed(text string) []Person {
 			add(i.Reporter)
 			add(i.Creator)
 			for _, h := range i.Histories {
-				add(h.Author)
+				add(h.By())
 			}
 		}
 	}

@@ -134,12 +134,33 @@ func (i *Issue) ParentKeys() []string {
 }
 
 // History is one changelog entry: who changed what, when.
+//
+// An export holds tens of histories per issue, so a history is kept small: its author is
+// shared with every other change that person made, and its place is a line and column in
+// the input its issue came from (Issue.PosOf turns it into a Position).
 type History struct {
 	ID      string
-	Author  Person
+	Author  *Person // nil when Jira names no author
 	Created time.Time
 	Items   []Change
-	Pos     Position
+	Line    int32
+	Column  int32
+}
+
+// By returns who made the change; the zero Person when Jira names nobody.
+func (h *History) By() Person {
+	if h.Author == nil {
+		return Person{}
+	}
+	return *h.Author
+}
+
+// PosOf returns where one of the issue's histories starts in the issue's input.
+func (i *Issue) PosOf(h *History) Position {
+	if h.Line == 0 {
+		return Position{Path: i.Pos.Path}
+	}
+	return Position{Path: i.Pos.Path, Line: int(h.Line), Column: int(h.Column)}
 }
 
 // FieldKind is what a changelog item or a field is to hatcheck, resolved by the reader from

@@ -50,6 +50,7 @@ type facts struct {
 	planKeys   map[string]bool
 	parentKeys map[string][]string
 	people     map[string][]Person // lower-cased attribute -> people of the input having it
+	bots       map[*Person]bool    // authors of changes -> whether they are bots
 }
 
 // Report records a finding. The engine fills in rule, category, severity, fingerprint
@@ -100,17 +101,39 @@ func (p *Pass) RolesAssigned(project string, roles ...Role) bool {
 // Histories returns the issue's changelog entries that history rules consider: those not
 // made by a bot and not before --since.
 func (p *Pass) Histories(i *Issue) []History {
-	out := make([]History, 0, len(i.Histories))
-	for _, h := range i.Histories {
-		if p.Config.IsBot(h.Author) {
-			continue
-		}
-		if !p.Config.Since.IsZero() && h.Created.Before(p.Config.Since) {
-			continue
-		}
-		out = append(out, h)
+	keep := func(h *History) bool {
+		return !p.isBot(h.Author) && (p.Config.Since.IsZero() || !h.Created.Before(p.Config.Since))
 	}
-	return out
+	for n := range i.Histories {
+		if !keep(&i.Histories[n]) {
+			// Copy only when something is left out: most issues keep every history.
+			out := slices.Clone(i.Histories[:n])
+			for m := n + 1; m < len(i.Histories); m++ {
+				if keep(&i.Histories[m]) {
+					out = append(out, i.Histories[m])
+				}
+			}
+			return out
+		}
+	}
+	return i.Histories
+}
+
+// isBot reports whether the author of a change is a bot, remembering the answer for each
+// author: an export shares one Person among all the changes that person made.
+func (p *Pass) isBot(author *Person) bool {
+	if author == nil {
+		return false
+	}
+	if p.facts.bots == nil {
+		p.facts.bots = map[*Person]bool{}
+	}
+	bot, ok := p.facts.bots[author]
+	if !ok {
+		bot = p.Config.IsBot(*author)
+		p.facts.bots[author] = bot
+	}
+	return bot
 }
 
 // InRole reports whether the person holds the role (or is its delegate) in the project.
@@ -340,8 +363,8 @@ func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
 		}
 	}
 	if adder != nil {
-		if p.IsApprover(adder.Author, i.Project) && !adder.Created.After(deadline) {
-			return Approval{Route: "label", By: adder.Author.String(), At: adder.Created, Ref: adder.ID, Pos: adder.Pos}, true
+		if p.IsApprover(adder.By(), i.Project) && !adder.Created.After(deadline) {
+			return Approval{Route: "label", By: adder.By().String(), At: adder.Created, Ref: adder.ID, Pos: i.PosOf(adder)}, true
 		}
 		return Approval{}, false
 	}

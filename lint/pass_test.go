@@ -19,7 +19,7 @@ func testPass(t *testing.T, p *Project, yamlText string) *Pass {
 }
 
 func sprintChange(id string, when time.Time, from, to string) History {
-	return History{ID: id, Author: serverBo, Created: when, Items: []Change{{Field: "Sprint", Kind: KindSprint, From: from, To: to}}}
+	return History{ID: id, Author: &serverBo, Created: when, Items: []Change{{Field: "Sprint", Kind: KindSprint, From: from, To: to}}}
 }
 
 func TestSprintMembershipAt(t *testing.T) {
@@ -110,7 +110,7 @@ scope:
 `
 
 func labelChange(id string, who Person, when time.Time, from, to string) History {
-	return History{ID: id, Author: who, Created: when, Items: []Change{{Field: "labels", Kind: KindLabels, FromString: from, ToString: to}}}
+	return History{ID: id, Author: &who, Created: when, Items: []Change{{Field: "labels", Kind: KindLabels, FromString: from, ToString: to}}}
 }
 
 func TestApprovedByChangeLog(t *testing.T) {
@@ -253,10 +253,10 @@ func TestPassTerms(t *testing.T) {
 
 func TestHistoriesSkipBotsAndSince(t *testing.T) {
 	i := &Issue{Key: "PAY-1", Histories: []History{
-		{ID: "1", Author: cloudAna, Created: at(1, 12, 0)},
-		{ID: "2", Author: automaton, Created: at(3, 12, 0)},
-		{ID: "3", Author: nobody, Created: at(2, 22, 59)},
-		{ID: "4", Author: serverBo, Created: at(2, 23, 0)},
+		{ID: "1", Author: &cloudAna, Created: at(1, 12, 0)},
+		{ID: "2", Author: &automaton, Created: at(3, 12, 0)},
+		{ID: "3", Author: &nobody, Created: at(2, 22, 59)},
+		{ID: "4", Author: &serverBo, Created: at(2, 23, 0)},
 	}}
 	pass := testPass(t, &Project{Issues: []*Issue{i}}, "roles: {bots: [Automation for Jira]}\nsince: 2026-03-03\ntimezone: Europe/Paris\n")
 	var ids []string

@@ -56,7 +56,7 @@ func checkDateChangedByNonPM(pass *lint.Pass) error {
 	people := newRoster(pass.Project)
 	for _, i := range pass.Issues() {
 		for _, h := range pass.Histories(i) {
-			if pass.InRole(h.Author, i.Project, lint.ProjectManager) {
+			if pass.InRole(h.By(), i.Project, lint.ProjectManager) {
 				continue
 			}
 			for _, c := range h.Items {
@@ -70,12 +70,12 @@ func checkDateChangedByNonPM(pass *lint.Pass) error {
 				field := dateFieldName(c)
 				pass.Report(lint.Finding{
 					Subject: i.Key,
-					Message: upperFirst(field) + " " + dateMove(c) + " by " + who(h.Author) + " on " + when(pass, h.Created) +
+					Message: upperFirst(field) + " " + dateMove(c) + " by " + who(h.By()) + " on " + when(pass, h.Created) +
 						"; only the " + manager + " sets dates",
-					Location: h.Pos,
+					Location: i.PosOf(&h),
 					URL:      pass.BrowseURL(i),
 					Evidence: map[string]any{
-						"author":  h.Author.String(),
+						"author":  h.By().String(),
 						"time":    instant(h.Created),
 						"field":   c.Field,
 						"from":    changeDateText(c.From, c.FromString),

@@ -70,9 +70,9 @@ func checkDoneWithoutPOAcceptance(pass *lint.Pass) error {
 				}
 			}
 		}
-		if last == nil || pass.Config.IsBot(last.Author) ||
+		if last == nil || pass.Config.IsBot(last.By()) ||
 			(!pass.Config.Since.IsZero() && last.Created.Before(pass.Config.Since)) ||
-			pass.InRole(last.Author, i.Project, lint.ProductOwner) {
+			pass.InRole(last.By(), i.Project, lint.ProductOwner) {
 			continue
 		}
 		owner := "product owner"
@@ -81,9 +81,9 @@ func checkDoneWithoutPOAcceptance(pass *lint.Pass) error {
 		}
 		pass.Report(lint.Finding{
 			Subject: i.Key,
-			Message: "Moved from " + orNone(move.FromString) + " to " + move.ToString + " by " + who(last.Author) +
+			Message: "Moved from " + orNone(move.FromString) + " to " + move.ToString + " by " + who(last.By()) +
 				" on " + when(pass, last.Created) + "; only the " + owner + " accepts finished work",
-			Location: last.Pos,
+			Location: i.PosOf(last),
 			URL:      pass.BrowseURL(i),
 			Evidence: historyEvidence(*last, move),
 			Identity: []string{historyID(*last)},

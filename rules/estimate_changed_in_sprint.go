@@ -76,9 +76,9 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 				pass.Report(lint.Finding{
 					Subject: i.Key,
 					Message: "Estimate changed from " + orNone(estimateText(c.FromString, c.From)) + " to " + orNone(estimateText(c.ToString, c.To)) +
-						" by " + who(h.Author) + " on " + when(pass, h.Created) + ", " + sprintDay(into) + " " + sprintLabel(sprint) +
+						" by " + who(h.By()) + " on " + when(pass, h.Created) + ", " + sprintDay(into) + " " + sprintLabel(sprint) +
 						", with no recorded approval; re-estimating committed work changes the sprint's scope",
-					Location: h.Pos,
+					Location: i.PosOf(&h),
 					URL:      pass.BrowseURL(i),
 					Evidence: ev,
 					Identity: []string{historyID(h), strconv.Itoa(sprint.ID)},

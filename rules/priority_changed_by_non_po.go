@@ -50,7 +50,7 @@ func checkPriorityChangedByNonPO(pass *lint.Pass) error {
 	people := newRoster(pass.Project)
 	for _, i := range pass.Issues() {
 		for _, h := range pass.Histories(i) {
-			if pass.InRole(h.Author, i.Project, lint.ProductOwner) {
+			if pass.InRole(h.By(), i.Project, lint.ProductOwner) {
 				continue
 			}
 			for _, c := range h.Items {
@@ -63,10 +63,10 @@ func checkPriorityChangedByNonPO(pass *lint.Pass) error {
 				}
 				pass.Report(lint.Finding{
 					Subject: i.Key,
-					Message: "Priority changed by " + who(h.Author) + " on " + when(pass, h.Created) +
+					Message: "Priority changed by " + who(h.By()) + " on " + when(pass, h.Created) +
 						" from " + orNone(c.FromString) + " to " + orNone(c.ToString) +
 						"; only the " + owner + " sets priorities",
-					Location: h.Pos,
+					Location: i.PosOf(&h),
 					URL:      pass.BrowseURL(i),
 					Evidence: historyEvidence(h, c),
 					Identity: []string{historyID(h)},

@@ -64,7 +64,7 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 	for _, i := range pass.Issues() {
 		for _, h := range pass.Histories(i) {
 			c, ok := rankChange(h)
-			if !ok || pass.InRole(h.Author, i.Project, lint.ProductOwner) {
+			if !ok || pass.InRole(h.By(), i.Project, lint.ProductOwner) {
 				continue
 			}
 			move := ""
@@ -80,12 +80,12 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 			}
 			pass.Report(lint.Finding{
 				Subject: i.Key,
-				Message: "Rank changed by " + who(h.Author) + " on " + when(pass, h.Created) + move +
+				Message: "Rank changed by " + who(h.By()) + " on " + when(pass, h.Created) + move +
 					"; only the " + owner + " ranks the backlog",
-				Location: h.Pos,
+				Location: i.PosOf(&h),
 				URL:      pass.BrowseURL(i),
 				Evidence: map[string]any{
-					"author":  h.Author.String(),
+					"author":  h.By().String(),
 					"time":    instant(h.Created),
 					"field":   c.Field,
 					"from":    c.FromString,

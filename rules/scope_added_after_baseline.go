@@ -91,10 +91,10 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		}
 		at, by, pos, what := i.Created, i.Creator, i.Pos, "Created under "+parent
 		if join != nil {
-			if pass.Config.IsBot(join.Author) || (!pass.Config.Since.IsZero() && join.Created.Before(pass.Config.Since)) {
+			if pass.Config.IsBot(join.By()) || (!pass.Config.Since.IsZero() && join.Created.Before(pass.Config.Since)) {
 				continue
 			}
-			at, by, pos, what = join.Created, join.Author, join.Pos, "Moved under "+parent
+			at, by, pos, what = join.Created, join.By(), i.PosOf(join), "Moved under "+parent
 		}
 		if !pass.CalendarDate(at).After(baseline) {
 			continue

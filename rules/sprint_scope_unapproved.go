@@ -100,7 +100,7 @@ func checkSprintScopeUnapproved(pass *lint.Pass) error {
 						}
 						changes = append(changes, scopeChange{
 							sprint: pass.Project.Sprints[id], direction: d.dir,
-							author: h.Author, at: h.Created, history: h.ID, pos: h.Pos,
+							author: h.By(), at: h.Created, history: h.ID, pos: i.PosOf(&h),
 						})
 					}
 				}
@@ -280,16 +280,16 @@ func nearMisses(pass *lint.Pass, i *lint.Issue, t time.Time) []lint.Related {
 			if c.Kind != lint.KindLabels || !hasLabel(c.ToString, label) || hasLabel(c.FromString, label) {
 				continue
 			}
-			what := "the " + label + " label was added by " + who(h.Author) + " on " + when(pass, h.Created)
+			what := "the " + label + " label was added by " + who(h.By()) + " on " + when(pass, h.Created)
 			switch {
-			case !pass.IsApprover(h.Author, i.Project):
+			case !pass.IsApprover(h.By(), i.Project):
 				what += ", who is not an approver"
 			case h.Created.After(deadline):
 				what += ", after the approval window"
 			default:
 				continue
 			}
-			out = append(out, lint.Related{Location: h.Pos, Message: what})
+			out = append(out, lint.Related{Location: i.PosOf(&h), Message: what})
 		}
 	}
 	return out

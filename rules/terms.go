@@ -107,7 +107,7 @@ func issueLabel(i *lint.Issue) string {
 func historyEvidence(h lint.History, c lint.Change) map[string]any {
 	return map[string]any{
 		"history": historyID(h),
-		"author":  h.Author.String(),
+		"author":  h.By().String(),
 		"time":    instant(h.Created),
 		"field":   c.Field,
 		"from":    c.FromString,

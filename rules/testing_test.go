@@ -207,10 +207,10 @@ func (ib *issueBuilder) Changed(by lint.Person, t time.Time, items ...lint.Chang
 	line := 100*ib.n + len(ib.issue.Histories) + 1
 	ib.issue.Histories = append(ib.issue.Histories, lint.History{
 		ID:      strconv.Itoa(line),
-		Author:  by,
+		Author:  &by,
 		Created: t,
 		Items:   items,
-		Pos:     lint.Position{Path: "export.json", Line: line},
+		Line:    int32(line),
 	})
 	return ib
 }

@@ -101,7 +101,7 @@ func (r *roster) all() []lint.Person {
 		add(i.Reporter)
 		add(i.Creator)
 		for _, h := range i.Histories {
-			add(h.Author)
+			add(h.By())
 		}
 	}
 	return r.people

@@ -49,7 +49,7 @@ func byKey(issues []*lint.Issue) map[string]lint.Issue {
 		c.Pos = lint.Position{}
 		c.Histories = slices.Clone(c.Histories)
 		for i := range c.Histories {
-			c.Histories[i].Pos = lint.Position{}
+			c.Histories[i].Line, c.Histories[i].Column = 0, 0
 		}
 		m[c.Key] = c
 	}

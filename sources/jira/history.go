@@ -40,14 +40,15 @@ func (p *parser) changelog(is *issueState) {
 
 // history reads one changelog entry.
 func (p *parser) history(is *issueState) {
-	h := lint.History{Pos: p.posAfterWhitespace()}
+	pos := p.posAfterWhitespace()
+	h := lint.History{Line: int32(pos.Line), Column: int32(pos.Column)}
 	p.token()
 	for p.more() {
 		switch string(p.nameBytes()) {
 		case "id":
 			h.ID = p.str()
 		case "author":
-			h.Author = p.person()
+			h.Author = p.personRef()
 		case "created":
 			pos := p.posAfterWhitespace()
 			b, _ := p.scalar()

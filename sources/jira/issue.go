@@ -251,12 +251,21 @@ func (p *parser) stringList(member string) []string {
 // few people write most of a changelog, and each time Jira repeats the same object (avatars
 // and all): the object's bytes are looked up among those already read before parsing it.
 func (p *parser) person() lint.Person {
+	if who := p.personRef(); who != nil {
+		return *who
+	}
+	return lint.Person{}
+}
+
+// personRef reads a user object, or nil for anything else (null). Equal user objects give
+// the same *Person: an author of thousands of changes is held once.
+func (p *parser) personRef() *lint.Person {
 	if p.err != nil {
-		return lint.Person{}
+		return nil
 	}
 	if p.dec.PeekKind() != '{' {
 		p.skip()
-		return lint.Person{}
+		return nil
 	}
 	raw := p.raw()
 	if who, ok := p.people[string(raw)]; ok {
@@ -266,10 +275,13 @@ func (p *parser) person() lint.Person {
 	sub := &parser{path: p.path, cfg: p.cfg, lines: newLineReader(strings.NewReader(text)), strs: p.strs}
 	sub.dec = jsontext.NewDecoder(sub.lines, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	who := sub.personMembers()
-	if len(text) <= maxPersonBytes && len(p.people) < maxPeople {
-		p.people[text] = who
+	if who.IsZero() {
+		return nil
 	}
-	return who
+	if len(text) <= maxPersonBytes && len(p.people) < maxPeople {
+		p.people[text] = &who
+	}
+	return &who
 }
 
 // Bounds of the people cache: real user objects are well under a kilobyte, and a site has

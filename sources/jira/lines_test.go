@@ -43,5 +43,5 @@ func TestPositionsWithCRLFAndBOM(t *testing.T) {
 		t.Fatal(err)
 	}
 	equal(t, "issue positions", []any{r.Issues[0].Pos, r.Issues[1].Pos}, []any{pos("crlf.json", 2, 3), pos("crlf.json", 3, 3)})
-	equal(t, "history position", r.Issues[1].Histories[0].Pos, pos("crlf.json", 5, 6))
+	equal(t, "history position", r.Issues[1].PosOf(&r.Issues[1].Histories[0]), pos("crlf.json", 5, 6))
 }

@@ -65,8 +65,8 @@ type parser struct {
 	changelogSeen  map[string]bool // field names already put in changelogNames
 	historyCount   int
 
-	strs   map[string]string      // interned short strings
-	people map[string]lint.Person // user objects already read, by their JSON text
+	strs   map[string]string       // interned short strings
+	people map[string]*lint.Person // user objects already read, by their JSON text
 
 	cands     slab[candidate]
 	histories slab[lint.History]
@@ -94,7 +94,7 @@ func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
 		changelogNames: map[string]string{},
 		changelogSeen:  map[string]bool{},
 		strs:           map[string]string{},
-		people:         map[string]lint.Person{},
+		people:         map[string]*lint.Person{},
 		cands:          slab[candidate]{size: 4096},
 		histories:      slab[lint.History]{size: 1024},
 		changes:        slab[lint.Change]{size: 2048},

@@ -78,14 +78,14 @@ func TestCloudSearchResponse(t *testing.T) {
 		Acceptance: "Given a card when I pay then it is charged once",
 		Dates:      map[string]time.Time{"duedate": at("2026-03-13T00:00:00Z"), "Target start": at("2026-03-02T00:00:00Z")},
 		Histories: []lint.History{
-			{ID: "10400", Author: ana, Created: at("2026-03-02T09:30:00Z"), Pos: pos(path, 44, 11), Items: []lint.Change{
+			{ID: "10400", Author: &ana, Created: at("2026-03-02T09:30:00Z"), Line: 44, Column: 11, Items: []lint.Change{
 				{Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020", From: "37", FromString: "PAY Sprint 7", To: "37, 38", ToString: "PAY Sprint 7, PAY Sprint 8", Kind: lint.KindSprint},
 				{Field: "Story point estimate", FieldType: "custom", FieldID: "customfield_10016", FromString: "3", ToString: "5", Kind: lint.KindEstimate},
 			}},
-			{ID: "10500", Author: bob, Created: at("2026-03-03T10:00:00Z"), Pos: pos(path, 18, 11), Items: []lint.Change{
+			{ID: "10500", Author: &bob, Created: at("2026-03-03T10:00:00Z"), Line: 18, Column: 11, Items: []lint.Change{
 				{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", ToString: "Ranked higher", Kind: lint.KindRank},
 			}},
-			{ID: "10600", Author: pia, Created: at("2026-03-04T09:00:00Z"), Pos: pos(path, 80, 11), Items: []lint.Change{
+			{ID: "10600", Author: &pia, Created: at("2026-03-04T09:00:00Z"), Line: 80, Column: 11, Items: []lint.Change{
 				{Field: "duedate", FieldType: "jira", FieldID: "duedate", From: "2026-03-10", FromString: "2026-03-10 00:00:00.0", To: "2026-03-13", ToString: "2026-03-13 00:00:00.0", Kind: lint.KindDate, DateField: "duedate"},
 				{Field: "Target start", FieldType: "custom", FieldID: "customfield_10022", To: "2026-03-02", ToString: "2 Mar 2026", Kind: lint.KindDate, DateField: "Target start"},
 				{Field: "status", FieldType: "jira", FieldID: "status", From: "10000", FromString: "To Do", To: "3", ToString: "In Progress", Kind: lint.KindStatus},
@@ -117,7 +117,7 @@ func TestCloudSearchResponse(t *testing.T) {
 	pay1 := r.Issues[2]
 	equal(t, "PAY-1 changelog total", pay1.ChangelogTotal, 3)
 	equal(t, "PAY-1 histories", len(pay1.Histories), 1)
-	equal(t, "PAY-1 history author", pay1.Histories[0].Author, lint.Person{})
+	equal(t, "PAY-1 history author", pay1.Histories[0].By(), lint.Person{})
 	equal(t, "PAY-1 status category", pay1.StatusCategory, lint.CategoryDone)
 	equal(t, "PAY-1 resolved", pay1.Resolved, at("2026-03-01T08:00:00Z"))
 
@@ -152,10 +152,10 @@ func TestServerSearchResponse(t *testing.T) {
 	equal(t, "OPS-1 description", ops1.Description, "Rotate before expiry.\r\nGiven the old certs, when rotated, then nothing breaks.")
 	// Equal times order by numeric id: 30001 before 30002, whatever the input order.
 	equal(t, "OPS-1 histories", ops1.Histories, []lint.History{
-		{ID: "30001", Author: jan, Created: at("2016-06-22T05:30:00Z"), Pos: pos(path, 133, 21), Items: []lint.Change{
+		{ID: "30001", Author: &jan, Created: at("2016-06-22T05:30:00Z"), Line: 133, Column: 21, Items: []lint.Change{
 			{Field: "duedate", FieldType: "jira", From: "2016-06-30", FromString: "2016-06-30 00:00:00.0", To: "2016-07-01", ToString: "2016-07-01 00:00:00.0", Kind: lint.KindDate, DateField: "duedate"},
 		}},
-		{ID: "30002", Author: eva, Created: at("2016-06-22T05:30:00Z"), Pos: pos(path, 99, 21), Items: []lint.Change{
+		{ID: "30002", Author: &eva, Created: at("2016-06-22T05:30:00Z"), Line: 99, Column: 21, Items: []lint.Change{
 			{Field: "Rank", FieldType: "custom", ToString: "Ranked lower", Kind: lint.KindRank},
 			{Field: "Sprint", FieldType: "custom", From: "1", FromString: "Sprint 1", To: "1,2", ToString: "Sprint 1,Sprint 2, team=blue", Kind: lint.KindSprint},
 		}},
@@ -224,7 +224,7 @@ func TestShapeDetails(t *testing.T) {
 	equal(t, "estimates", []*float64{r.Issues[0].Estimate, r.Issues[1].Estimate}, []*float64{num(3), num(1.5)})
 	equal(t, "history", r.Issues[0].Histories[0].Created, at("2026-03-01T08:00:00Z"))
 	equal(t, "history kind", r.Issues[0].Histories[0].Items[0].Kind, lint.KindEstimate)
-	equal(t, "history position", r.Issues[0].Histories[0].Pos, pos("issues.jsonl", 1, 200))
+	equal(t, "history position", r.Issues[0].PosOf(&r.Issues[0].Histories[0]), pos("issues.jsonl", 1, 200))
 	equal(t, "histories counted", r.Input.Histories, 1)
 
 	r = readFile(t, testdata+"issues-array.json", nil)
@@ -232,8 +232,8 @@ func TestShapeDetails(t *testing.T) {
 
 	r = readFile(t, testdata+"single-issue.json", nil)
 	i := r.Issues[0]
-	equal(t, "single issue", []any{i.Status, i.StatusCategory, i.Resolution, i.ChangelogTotal, len(i.Histories), i.Histories[0].Pos.Line},
-		[]any{"Done", "done", "Fixed", 1, 1, 21})
+	equal(t, "single issue", []any{i.Status, i.StatusCategory, i.Resolution, i.ChangelogTotal, len(i.Histories), i.Histories[0].Line},
+		[]any{"Done", "done", "Fixed", 1, 1, int32(21)})
 }
 
 func TestMalformed(t *testing.T) {

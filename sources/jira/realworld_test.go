@@ -19,11 +19,11 @@ func TestRealWorldGoJiraWithChangelog(t *testing.T) {
 	equal(t, "fields", r.Fields, map[lint.FieldKind]string{lint.KindRank: "customfield_11200", lint.KindEpic: "epic"})
 	equal(t, "changelog total", i.ChangelogTotal, -1)
 	equal(t, "histories", len(i.Histories), 2)
-	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Author.Name, i.Histories[0].Pos.Line, i.Histories[0].Items[0].Field},
-		[]any{"11008613", "mister.morris@uservoice.com", 115, "summary"})
+	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Author.Name, i.Histories[0].Line, i.Histories[0].Items[0].Field},
+		[]any{"11008613", "mister.morris@uservoice.com", int32(115), "summary"})
 	// The second history has neither author nor id.
 	h := i.Histories[1]
-	equal(t, "authorless history", []any{h.ID, h.Author, h.Created, h.Pos.Line}, []any{"", lint.Person{}, at("2016-02-01T16:17:04Z"), 144})
+	equal(t, "authorless history", []any{h.ID, h.Author, h.Created, h.Line}, []any{"", (*lint.Person)(nil), at("2016-02-01T16:17:04Z"), int32(144)})
 	equal(t, "priority change", h.Items[0], lint.Change{Field: "priority", FieldType: "jira", From: "10300", FromString: "Major", To: "10802", ToString: "Minor", Kind: lint.KindPriority})
 	equal(t, "problems", len(r.Problems), 0)
 }
@@ -73,8 +73,8 @@ func TestRealWorldJirametricsDetails(t *testing.T) {
 	i := r.Issues[0]
 	mike := lint.Person{AccountID: "557058:13cc9354-0be8-432f-959a-13d34c55315f", Email: "mbowler@gargoylesoftware.com", DisplayName: "Mike Bowler"}
 	equal(t, "reporter", i.Reporter, mike)
-	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Created, i.Histories[0].Author, i.Histories[0].Pos.Line},
-		[]any{"10035", at("2021-06-18T18:43:34.818Z"), mike, 101})
+	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Created, i.Histories[0].By(), i.Histories[0].Line},
+		[]any{"10035", at("2021-06-18T18:43:34.818Z"), mike, int32(101)})
 	equal(t, "first change", i.Histories[0].Items[0], lint.Change{Field: "status", FieldType: "jira", FieldID: "status", From: "10000", FromString: "Backlog", To: "10001", ToString: "Selected for Development", Kind: lint.KindStatus})
 	// Flagged is no field of hatcheck's.
 	equal(t, "flagged", i.Histories[2].Items[0].Kind, lint.KindOther)

@@ -42,21 +42,21 @@ func candidates(p *lint.Project, match func(lint.Change) bool) []Candidate {
 	var order []*Candidate
 	for _, is := range p.Issues {
 		for _, h := range is.Histories {
-			if h.Author.IsZero() {
+			if h.By().IsZero() {
 				continue
 			}
 			for _, c := range h.Items {
 				if !match(c) {
 					continue
 				}
-				id := personID(h.Author)
+				id := personID(h.By())
 				cand := byID[id]
 				if cand == nil {
-					cand = &Candidate{Person: h.Author, ByField: map[string]int{}, Projects: map[string]int{}}
+					cand = &Candidate{Person: h.By(), ByField: map[string]int{}, Projects: map[string]int{}}
 					byID[id] = cand
 					order = append(order, cand)
 				}
-				cand.Person = mergePerson(cand.Person, h.Author)
+				cand.Person = mergePerson(cand.Person, h.By())
 				cand.Count++
 				field := c.DateField
 				if field == "" {
@@ -87,7 +87,7 @@ func Anonymous(p *lint.Project, kind lint.FieldKind) int {
 	n := 0
 	for _, is := range p.Issues {
 		for _, h := range is.Histories {
-			if !h.Author.IsZero() {
+			if !h.By().IsZero() {
 				continue
 			}
 			for _, c := range h.Items {

@@ -111,14 +111,14 @@ func TestCandidates(t *testing.T) {
 	end := lint.Change{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}
 	p := &lint.Project{Issues: []*lint.Issue{
 		{Key: "PAY-1", Project: "PAY", Histories: []lint.History{
-			{ID: "1", Author: bob, Created: at(1), Items: []lint.Change{rank}},
-			{ID: "2", Author: ana, Created: at(2), Items: []lint.Change{rank, due}},
+			{ID: "1", Author: &bob, Created: at(1), Items: []lint.Change{rank}},
+			{ID: "2", Author: &ana, Created: at(2), Items: []lint.Change{rank, due}},
 			{ID: "3", Created: at(3), Items: []lint.Change{rank}}, // no author: not counted
 		}},
 		{Key: "WEB-1", Project: "WEB", Histories: []lint.History{
-			{ID: "4", Author: anaWithEmail, Created: at(4), Items: []lint.Change{rank}},
-			{ID: "5", Author: cy, Created: at(5), Items: []lint.Change{due, end, end}},
-			{ID: "6", Author: cy, Created: at(6), Items: []lint.Change{rank}},
+			{ID: "4", Author: &anaWithEmail, Created: at(4), Items: []lint.Change{rank}},
+			{ID: "5", Author: &cy, Created: at(5), Items: []lint.Change{due, end, end}},
+			{ID: "6", Author: &cy, Created: at(6), Items: []lint.Change{rank}},
 		}},
 	}}
 	var got []string
