@@ -1,10 +1,13 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"math"
 	"time"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -91,12 +94,23 @@ type JSONWaiver struct {
 }
 
 // Write prints the report as indented JSON.
+//
+// The encoder indents as it writes, straight to w, so a report of a hundred thousand
+// findings is never held twice in memory. It keeps encoding/json's conventions (omitempty,
+// null for a nil slice, sorted map keys), which the schema documents.
 func (JSON) Write(w io.Writer, r *lint.Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	// Messages quote Jira text; "<" stays readable instead of becoming \u003c.
-	enc.SetEscapeHTML(false)
-	return enc.Encode(NewJSONReport(r))
+	err := json.MarshalWrite(w, NewJSONReport(r),
+		jsonv1.DefaultOptionsV1(),
+		json.Deterministic(true),
+		jsontext.WithIndent("  "),
+		// Messages quote Jira text; "<" stays readable instead of becoming \u003c.
+		jsontext.EscapeForHTML(false),
+	)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
 }
 
 // NewJSONReport converts a report into the JSON document.
