@@ -61,3 +61,18 @@ func (l *lineReader) at(off int64) (line, col int) {
 	}
 	return l.line, col
 }
+
+// newLineIndex notes the newlines of a value already read whole, whose first byte is at
+// line and column of its input; offsets asked for are then counted from that first byte.
+func newLineIndex(b []byte, line, col int) *lineReader {
+	l := &lineReader{line: line, lineFrom: int64(1 - col), read: int64(len(b))}
+	for off := 0; ; {
+		i := bytes.IndexByte(b[off:], '\n')
+		if i < 0 {
+			break
+		}
+		l.pending = append(l.pending, int64(off+i))
+		off += i + 1
+	}
+	return l
+}

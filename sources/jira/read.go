@@ -36,7 +36,14 @@ func ReadJSON(path string, r io.Reader, cfg *lint.Config) (*Result, error) {
 		br.Discard(3)
 	}
 	p := newParser(path, br, cfg)
-	if err := p.document(); err != nil {
+	defer p.pool.stop()
+	err := p.document()
+	// Issues handed to the workers come before anything the decoder read after them, so
+	// an error among them is the first one.
+	if perr := p.pool.drain(p); perr != nil {
+		err = perr
+	}
+	if err != nil {
 		return nil, err
 	}
 	if !p.sawShape {
@@ -52,8 +59,9 @@ type parser struct {
 	path  string
 	cfg   *lint.Config
 	lines *lineReader
-	dec   *jsontext.Decoder
+	dec   tokens
 	err   error
+	pool  pool // parses the issues of search responses
 
 	sawShape bool // a search response or an issue was seen, even an empty one
 
@@ -83,6 +91,7 @@ type fieldStats struct {
 func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
 	lr := newLineReader(r)
 	return &parser{
+		pool:  pool{path: path, cfg: cfg},
 		path:  path,
 		cfg:   cfg,
 		lines: lr,
@@ -151,6 +160,12 @@ func (p *parser) topArray() {
 // members. A search response has "issues"; an issue has "key" or "fields". Both may carry
 // "names" (an issue fetched with expand=names does).
 func (p *parser) object() {
+	// The object may be an issue read here: first merge the issues the workers hold, which
+	// come before it.
+	if err := p.pool.drain(p); err != nil && p.err == nil {
+		p.err = err
+		return
+	}
 	is := p.startIssue()
 	p.token() // {
 	issueLike, page := false, false
@@ -199,15 +214,12 @@ func (p *parser) issueArray() {
 			p.fail(pos, fmt.Sprintf("found %s in \"issues\": expected an issue object", kindName(k)))
 			return
 		}
-		is := p.startIssue()
-		p.token()
-		for p.more() {
-			p.issueMember(is, p.nameBytes())
+		pos := p.posAfterWhitespace()
+		raw := p.raw()
+		if p.err != nil {
+			return
 		}
-		p.token()
-		if p.err == nil {
-			p.keepIssue(is)
-		}
+		p.pool.add(raw, pos)
 	}
 	p.token() // ]
 }
@@ -279,6 +291,8 @@ func (p *parser) syntaxError(err error) error {
 		return &lint.InputError{Pos: pos, Msg: "cannot read: " + msg, Err: err}
 	}
 	msg = strings.Replace(msg, "at start of value", "looking for beginning of value", 1)
+	// Read whole, an object's trailing comma is blamed on what follows it.
+	msg = strings.Replace(msg, `at start of string (expecting '"')`, "looking for beginning of object key string", 1)
 	return &lint.InputError{Pos: pos, Msg: msg, Err: err}
 }
 
