@@ -176,15 +176,29 @@ func (r *renderer) roles() {
 	}
 	w.line("  bots: []")
 	if projects := r.projects(); len(projects) > 1 {
-		name := "Ana Lima"
+		// The example names the most active ranker in the project they ranked most, so
+		// that it reads as a plausible line rather than a placeholder.
+		name, project := "Ana Lima", projects[0]
 		if len(ranks) > 0 {
-			name = ranks[0].Entry()
+			name, project = ranks[0].Entry(), busiest(ranks[0].Projects, project)
 		}
-		w.comment(2, fmt.Sprintf("Per Jira project (%s), a non-empty list replaces the global one, e.g. %s: {product_owner: [%s]}.",
-			strings.Join(projects, ", "), projects[0], quote(name)))
+		w.comment(2, fmt.Sprintf("Per Jira project (%s), a non-empty list replaces the global one, e.g.:", strings.Join(projects, ", ")))
+		w.line("  # by_project: {%s: {product_owner: [%s]}}", quoteIfNeeded(project), quote(name))
 	}
 	w.line("  by_project: {}")
 	w.line("")
+}
+
+// busiest returns the non-empty key with the highest count, the first by name on a tie;
+// def when there is none.
+func busiest(counts map[string]int, def string) string {
+	best, n := def, 0
+	for k, c := range counts {
+		if k != "" && (c > n || c == n && k < best) {
+			best, n = k, c
+		}
+	}
+	return best
 }
 
 // example shows how to confirm the first candidate.
