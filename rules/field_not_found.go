@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -20,14 +19,9 @@ var FieldNotFound = &lint.Rule{
 The Jira fields that play the roles of rank, sprint, estimate and value are found by the
 names in ` + "`jira.fields`" + ` (in the export's ` + "`names`" + ` map, in changelog items, or by their
 values). A role found in no issue is reported once, naming the enabled rules that are
-skipped because of it. A role that no enabled rule needs is not reported.
-
-The value and estimate fields are also checked per Jira project: they live on each
-project's screens, so a project whose screens lack them has none while other projects do.
-When such a role is found in other projects' issues but in no issue of a project that has
-backlog items, that project is reported once per role, naming the rules that find nothing
-to check there. (Rank is one field for the whole site, and a project without sprints is a
-Kanban project, so those two are only checked for the input as a whole.)
+skipped because of it. A role that no enabled rule needs is not reported. A role found in
+some issues is not reported, even where a whole project has no value for it: the rules run,
+and ` + "`value-missing`" + ` names the ready items that lack a value.
 
 ## Why
 
@@ -57,7 +51,6 @@ disable the rules that need it.
 
 ` + "```text" + `
 -: warning field-not-found: value: No issue has a value field (looked for "Business Value"), so rank-value-inversion is skipped; set jira.fields.value to the field's id or name
-export.json:812:5: warning field-not-found: value: No issue of project WEB has a value (field "Business Value"), though other projects' issues do, so rank-value-inversion finds nothing to check in WEB; add the field to WEB's screens, or set jira.fields.value to the field WEB uses
 ` + "```" + `
 `,
 	Check: checkFieldNotFound,
@@ -72,8 +65,7 @@ func checkFieldNotFound(pass *lint.Pass) error {
 		if len(skipped) == 0 {
 			continue
 		}
-		if field, ok := pass.Project.Fields[kind]; ok {
-			reportFieldMissingInProjects(pass, kind, field, skipped)
+		if _, ok := pass.Project.Fields[kind]; ok {
 			continue
 		}
 		lookedFor := pass.Config.Jira.Fields.Of(kind)
@@ -116,61 +108,4 @@ func rulesNeeding(enabled []*lint.Rule, kind lint.FieldKind) []*lint.Rule {
 		}
 	}
 	return out
-}
-
-// reportFieldMissingInProjects reports, for the value and estimate roles, each project with
-// backlog items none of whose issues has the field while other projects' issues do.
-func reportFieldMissingInProjects(pass *lint.Pass, kind lint.FieldKind, field string, skipped []*lint.Rule) {
-	if kind != lint.KindValue && kind != lint.KindEstimate {
-		return
-	}
-	has := func(i *lint.Issue) bool {
-		if kind == lint.KindValue {
-			return i.Value != nil
-		}
-		return i.Estimate != nil
-	}
-	var projects []string
-	first := map[string]*lint.Issue{} // the project's first backlog item, where the finding points
-	found := map[string]bool{}
-	for _, i := range pass.Project.Issues {
-		if has(i) {
-			found[i.Project] = true
-		}
-		if pass.BacklogItem(i) && first[i.Project] == nil {
-			first[i.Project] = i
-			projects = append(projects, i.Project)
-		}
-	}
-	if len(found) == 0 {
-		return // no project has it: nothing to compare a project with
-	}
-	sort.Strings(projects)
-	article := "a "
-	if kind == lint.KindEstimate {
-		article = "an "
-	}
-	for _, project := range projects {
-		if found[project] {
-			continue
-		}
-		verb := " finds nothing to check in "
-		if len(skipped) > 1 {
-			verb = " find nothing to check in "
-		}
-		msg := "No issue of project " + project + " has " + article + string(kind) + " (field " + strconv.Quote(field) +
-			"), though other projects' issues do, so " + ruleNames(skipped) + verb + project +
-			"; add the field to " + project + "'s screens, or set jira.fields." + string(kind) + " to the field " + project + " uses"
-		names := make([]string, len(skipped))
-		for n, r := range skipped {
-			names[n] = r.Name
-		}
-		pass.Report(lint.Finding{
-			Subject:  string(kind),
-			Message:  msg,
-			Location: first[project].Pos,
-			Evidence: map[string]any{"role": string(kind), "field": field, "project": project, "skipped_rules": names},
-			Identity: []string{project},
-		})
-	}
 }

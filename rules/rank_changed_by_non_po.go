@@ -39,7 +39,8 @@ automation ranks, list it under ` + "`roles.bots`" + `.
 - ` + "`roles.product_owner`" + `, ` + "`roles.by_project.KEY.product_owner`" + `: who the product owner is.
 - ` + "`roles.delegates.product_owner`" + `: people who may rank with the product owner's authority.
 - ` + "`roles.bots`" + `, ` + "`since`" + `: changes to ignore.
-- ` + "`jira.fields.rank`" + `: the rank field.
+- ` + "`jira.fields.rank`" + `: the rank field. The rule runs even when no issue holds a rank:
+  Jira's "Ranked higher" and "Ranked lower" entries name a rank change by themselves.
 
 The rule is skipped for a project with no product owner (` + "`role-unassigned`" + ` reports it).
 
@@ -54,9 +55,10 @@ roles:
 export.json:4821: error rank-changed-by-non-po: PAY-12: Rank changed by Dev Patel on 2026-03-04 14:20 UTC (moved lower); only the product owner (Ana Lima) ranks the backlog
 ` + "```" + `
 `,
-	Needs:  []lint.Role{lint.ProductOwner},
-	Fields: []lint.FieldKind{lint.KindRank},
-	Check:  checkRankChangedByNonPO,
+	Needs: []lint.Role{lint.ProductOwner},
+	// No Fields: a drag is recorded as "Ranked higher" or "Ranked lower" whether or not any
+	// issue still holds a rank value, so the rule runs without the rank field.
+	Check: checkRankChangedByNonPO,
 }
 
 func checkRankChangedByNonPO(pass *lint.Pass) error {

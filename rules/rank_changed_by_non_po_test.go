@@ -167,3 +167,23 @@ func TestRankChangedByNonPOEvidence(t *testing.T) {
 		t.Errorf("identity = %q, want the history id", f.Identity)
 	}
 }
+
+// TestRankChangedByNonPOWithoutRankField checks that rank changes are judged even when no
+// issue holds a rank value: Jira records a drag as "Ranked higher" or "Ranked lower", which
+// names the change without the rank field (SPEC §4.1), so the rule is not skipped.
+func TestRankChangedByNonPOWithoutRankField(t *testing.T) {
+	p := newProject()
+	p.WithoutField(lint.KindRank)
+	p.Issue("PAY-1").Assignee(ana).RankedBy(dev, at(4, 14, 20))
+	rep, err := lint.Run(p.Build(), newConfig(), []*lint.Rule{RankChangedByNonPO}, lint.RunOptions{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Skipped) > 0 || len(rep.Findings) != 1 {
+		t.Fatalf("skipped %v, findings %v; want one finding", rep.Skipped, rep.Findings)
+	}
+	want := "Rank changed by Dev Patel on 2026-03-04 14:20 UTC (moved higher); only the product owner (Ana Lima) ranks the backlog"
+	if f := rep.Findings[0]; f.Subject != "PAY-1" || f.Message != want {
+		t.Errorf("finding = %s: %s", f.Subject, f.Message)
+	}
+}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hatcheck/hatcheck/lint"
@@ -51,12 +52,20 @@ func checkRoleConflation(pass *lint.Pass) error {
 	for _, project := range projectKeys(pass.Project.Issues) {
 		po := roleEntries(cfg, project, lint.ProductOwner)
 		pm := roleEntries(cfg, project, lint.ProjectManager)
-		// A conflation is a pair of entries, one per role, naming the same person: found
-		// through a person of the input both entries match, or written the same way.
+		// A conflation is a person both roles name: a person of the input matched by an
+		// entry of each role, or, for entries naming nobody in the input, the same entry
+		// written in both roles. Each person is reported once, by the first pair of entries
+		// naming them, however many entries name them and however many times the input
+		// shows them (with or without an email, say).
 		type pair struct{ po, pm string }
 		var found []pair
 		names := map[pair]string{}
-		add := func(p pair, name string) {
+		seen := map[string]bool{} // people and entries already reported
+		add := func(who string, p pair, name string) {
+			if seen[who] {
+				return
+			}
+			seen[who] = true
 			if _, ok := names[p]; !ok {
 				found = append(found, p)
 				names[p] = name
@@ -65,13 +74,16 @@ func checkRoleConflation(pass *lint.Pass) error {
 		for _, person := range people.all() {
 			a, b := firstMatch(po, person), firstMatch(pm, person)
 			if a != "" && b != "" {
-				add(pair{a, b}, person.String())
+				add(personIdentity(person), pair{a, b}, person.String())
 			}
 		}
 		for _, a := range po {
+			if slices.ContainsFunc(people.all(), func(p lint.Person) bool { return lint.MatchPerson(a, p) }) {
+				continue // names a person of the input, judged above
+			}
 			for _, b := range pm {
 				if strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) {
-					add(pair{a, b}, people.name(a))
+					add("entry:"+strings.ToLower(strings.TrimSpace(a)), pair{a, b}, people.name(a))
 				}
 			}
 		}
@@ -97,6 +109,19 @@ func checkRoleConflation(pass *lint.Pass) error {
 // roleEntries returns the entries naming a role's holders and delegates in a project.
 func roleEntries(c *lint.Config, project string, r lint.Role) []string {
 	return append(append([]string{}, c.RoleMembers(project, r)...), c.RoleDelegates(project, r)...)
+}
+
+// personIdentity is what makes two people of the input one person: the Cloud account id,
+// else the Server key, else the user name, email or display name.
+func personIdentity(p lint.Person) string {
+	for _, a := range []struct{ kind, value string }{
+		{"id", p.AccountID}, {"key", p.Key}, {"name", p.Name}, {"email", p.Email}, {"display", p.DisplayName},
+	} {
+		if v := strings.ToLower(strings.TrimSpace(a.value)); v != "" {
+			return a.kind + ":" + v
+		}
+	}
+	return ""
 }
 
 func firstMatch(entries []string, p lint.Person) string {

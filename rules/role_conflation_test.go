@@ -60,6 +60,20 @@ func TestRoleConflation(t *testing.T) {
 			"-: OPS: Sam Server is both product owner and project manager in OPS; allowed, but nobody else weighs value against dates",
 		},
 	}, {
+		name: "one person named by several entries is one finding",
+		build: func(p *projectBuilder) {
+			p.Issue("PAY-2").Assignee(ana)
+			// The same account seen again without its email, so other entries match it first.
+			p.Issue("PAY-3").RankedBy(lint.Person{AccountID: ana.AccountID, DisplayName: ana.DisplayName}, at(4, 10, 0))
+		},
+		config: func(c *lint.Config) {
+			c.Roles.ProductOwner = []string{"ana@x.io", "id:" + ana.AccountID, "Ana Lima"}
+			c.Roles.ProjectManager = []string{"Ana Lima"}
+		},
+		want: []string{
+			"-: PAY: Ana Lima is both product owner and project manager in PAY; allowed, but nobody else weighs value against dates",
+		},
+	}, {
 		name: "a person with no attributes matches nobody",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-2").RankedBy(nobody, at(4, 10, 0))

@@ -16,12 +16,14 @@ var ScopeAddedAfterBaseline = &lint.Rule{
 	Doc: `## What it checks
 
 Issues that are in the plan's scope through their parent or epic — the plan names the
-parent or epic, not the issue itself — and joined it after ` + "`plan.baseline_date`" + `:
-the issue was moved under that parent after the baseline date, or created under it after
-the baseline date. Each such issue needs an approval recorded no later than the change plus
+parent or epic, not the issue itself — and joined it after ` + "`plan.baseline_date`" + `
+(on a later day, in ` + "`timezone`" + `): the issue was moved under a
+planned parent from outside the plan's scope after that date, or created under one after it.
+A move from one planned parent to another keeps the issue in scope and is not a join. Each
+such issue needs an approval recorded no later than the change plus
 ` + "`scope.approval_window`" + `: an approved change-log row naming the issue or its parent
 or epic, or the ` + "`scope.approval_label`" + ` label added by an approver. One finding per
-issue. A parent change made by a bot or before ` + "`since`" + ` is not judged.
+issue. A parent change or a creation made by a bot or before ` + "`since`" + ` is not judged.
 
 The rule needs ` + "`plan.baseline_date`" + ` and a plan; without them it does nothing.
 
@@ -78,23 +80,42 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		if parent == "" {
 			continue
 		}
-		// The moment the issue joined is the latest change that put the parent in place,
-		// looked up in the whole changelog: it is a fact, whoever made it.
+		// The moment the issue joined the plan's scope is the latest parent or epic change
+		// that moved it from outside the scope into it, looked up in the whole changelog: it
+		// is a fact, whoever made it. A move from one planned parent to another keeps the
+		// issue in scope and is not a join. With no such change the issue has been in scope
+		// since its creation, under the planned parent its first parent change moved it from
+		// (or its parent now).
 		var join *lint.History
 		var move lint.Change
+		under, createdUnder, first := parent, parent, true
 		for n := range i.Histories {
 			for _, c := range i.Histories[n].Items {
-				if (c.Kind == lint.KindParent || c.Kind == lint.KindEpic) && namesKey(c.ToString, parent) {
-					join, move = &i.Histories[n], c
+				if c.Kind != lint.KindParent && c.Kind != lint.KindEpic {
+					continue
+				}
+				from := plannedKey(c.FromString, keys)
+				if first {
+					if from != "" {
+						createdUnder = from
+					}
+					first = false
+				}
+				if to := plannedKey(c.ToString, keys); to != "" && from == "" {
+					join, move, under = &i.Histories[n], c, to
 				}
 			}
 		}
-		at, by, pos, what := i.Created, i.Creator, i.Pos, "Created under "+parent
+		at, by, pos, what := i.Created, i.Creator, i.Pos, "Created under "+createdUnder
 		if join != nil {
-			if pass.Config.IsBot(join.By()) || (!pass.Config.Since.IsZero() && join.Created.Before(pass.Config.Since)) {
-				continue
-			}
-			at, by, pos, what = join.Created, join.By(), i.PosOf(join), "Moved under "+parent
+			at, by, pos, what = join.Created, join.By(), i.PosOf(join), "Moved under "+under
+		} else {
+			under = createdUnder
+		}
+		// A change by a bot, or before --since, is not judged; the creation is a change
+		// like any other.
+		if pass.Config.IsBot(by) || (!pass.Config.Since.IsZero() && at.Before(pass.Config.Since)) {
+			continue
 		}
 		if !pass.CalendarDate(at).After(baseline) {
 			continue
@@ -102,11 +123,11 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		if _, ok := pass.Approved(i, at); ok {
 			continue
 		}
-		ev := map[string]any{"parent": parent, "author": by.String(), "time": instant(at), "baseline_date": day(baseline)}
-		identity := []string{parent, "created"}
+		ev := map[string]any{"parent": under, "author": by.String(), "time": instant(at), "baseline_date": day(baseline)}
+		identity := []string{under, "created"}
 		if join != nil {
 			ev["history"], ev["field"], ev["from"] = historyID(*join), move.Field, move.FromString
-			identity = []string{parent, historyID(*join)}
+			identity = []string{under, historyID(*join)}
 		}
 		pass.Report(lint.Finding{
 			Subject: i.Key,
@@ -121,16 +142,21 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 	return nil
 }
 
-// namesKey reports whether a changelog value names the issue key as a whole word, so that
-// PAY-3 is not found in "PAY-31".
-func namesKey(value, key string) bool {
-	words := strings.FieldsFunc(value, func(r rune) bool {
-		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_')
-	})
-	for _, w := range words {
-		if strings.EqualFold(w, key) {
-			return true
+// plannedKey returns the first issue key a changelog value names that a plan task names
+// too, or "".
+func plannedKey(value string, keys map[string]bool) string {
+	for _, w := range keyWords(value) {
+		if keys[strings.ToUpper(w)] {
+			return strings.ToUpper(w)
 		}
 	}
-	return false
+	return ""
+}
+
+// keyWords splits a changelog value into the words that may be issue keys ("PAY-3 Checkout"
+// gives PAY-3 and Checkout), so that PAY-3 is found as a whole word and never in PAY-31.
+func keyWords(value string) []string {
+	return strings.FieldsFunc(value, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_')
+	})
 }

@@ -13,6 +13,7 @@ func TestScopeAddedAfterBaseline(t *testing.T) {
 		name     string
 		build    func(p *projectBuilder)
 		baseline time.Time
+		config   func(c *lint.Config)
 		want     []string
 	}{
 		{
@@ -57,6 +58,42 @@ func TestScopeAddedAfterBaseline(t *testing.T) {
 			baseline: baseline,
 		},
 		{
+			name: "a creation by a bot, or before --since, is not judged",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Payments v2").Jira("PAY-3")
+				p.Issue("PAY-4").Parent("PAY-3").Created(bot, at(9, 10, 0))
+				p.Issue("PAY-5").Parent("PAY-3").Created(dev, at(7, 10, 0))
+				p.Issue("PAY-6").Parent("PAY-3").Created(dev, at(8, 10, 0))
+			},
+			baseline: baseline,
+			config:   func(c *lint.Config) { c.Since = at(8, 0, 0) },
+			want: []string{
+				"export.json:300: PAY-6: Created under PAY-3 by Dev Patel on 2026-03-08 10:00 UTC, after the scope baseline of 2026-03-05, with no recorded approval; work added to the baselined plan needs an approved change request",
+			},
+		},
+		{
+			name: "a move between two planned epics is not joining the plan's scope; the move into it is",
+			build: func(p *projectBuilder) {
+				p.Task("1", "Payments v2").Jira("PAY-3")
+				p.Task("2", "Payments v3").Jira("PAY-7")
+				// In the plan's scope since before the baseline, through PAY-3, then PAY-7.
+				p.Issue("PAY-4").Parent("PAY-3").Created(dev, at(1, 10, 0)).
+					ParentChangedBy(dev, at(9, 10, 0), "PAY-3", "PAY-7")
+				// Joined through PAY-7 after the baseline, then moved to PAY-3.
+				p.Issue("PAY-5").Created(dev, at(1, 10, 0)).
+					ParentChangedBy(sam, at(6, 10, 0), "", "PAY-7").
+					ParentChangedBy(dev, at(9, 10, 0), "PAY-7", "PAY-3")
+				// Created under PAY-7 after the baseline, then moved to PAY-3.
+				p.Issue("PAY-6").Parent("PAY-7").Created(dev, at(6, 9, 0)).
+					ParentChangedBy(dev, at(9, 10, 0), "PAY-7", "PAY-3")
+			},
+			baseline: baseline,
+			want: []string{
+				"export.json:201: PAY-5: Moved under PAY-7 by Sam Server on 2026-03-06 10:00 UTC, after the scope baseline of 2026-03-05, with no recorded approval; work added to the baselined plan needs an approved change request",
+				"export.json:300: PAY-6: Created under PAY-7 by Dev Patel on 2026-03-06 09:00 UTC, after the scope baseline of 2026-03-05, with no recorded approval; work added to the baselined plan needs an approved change request",
+			},
+		},
+		{
 			name: "without a baseline date the rule does nothing",
 			build: func(p *projectBuilder) {
 				p.Task("1", "Payments v2").Jira("PAY-3")
@@ -70,6 +107,9 @@ func TestScopeAddedAfterBaseline(t *testing.T) {
 			tt.build(p)
 			cfg := newConfig()
 			cfg.Plan.BaselineDate = tt.baseline
+			if tt.config != nil {
+				tt.config(cfg)
+			}
 			expectFindings(t, run(t, ScopeAddedAfterBaseline, p, cfg), tt.want...)
 		})
 	}

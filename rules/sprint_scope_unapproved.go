@@ -31,8 +31,8 @@ running). Such a change is reported unless it was approved:
   approver).
 
 One finding per issue, sprint and direction (added, removed), at the first such change.
-Sub-tasks are not checked: they follow their parent into and out of sprints, so breaking a
-story into sub-tasks mid-sprint is not a scope change, and the parent's move is.
+Every issue is checked, sub-tasks included: a sub-task created in a running sprint adds work
+to it like any other issue.
 Changes by bots (` + "`roles.bots`" + `) and changes before ` + "`since`" + ` are ignored.
 
 ## Why
@@ -78,11 +78,6 @@ type scopeChange struct {
 
 func checkSprintScopeUnapproved(pass *lint.Pass) error {
 	for _, i := range pass.Issues() {
-		if i.Subtask {
-			// A sub-task is in its parent's sprint, whatever it says: breaking a story into
-			// sub-tasks mid-sprint is planning the work, and the parent's move is the scope change.
-			continue
-		}
 		changes := createdInto(pass, i)
 		for _, h := range pass.Histories(i) {
 			for _, c := range h.Items {

@@ -138,9 +138,12 @@ func TestSprintScopeUnapproved(t *testing.T) {
 			"export.json:101: PAY-1: Removed from sprint " + running + " by Dev Patel on 2026-03-05 10:00 UTC with no recorded approval" + need,
 		},
 	}, {
-		name: "sub-tasks follow their parent",
+		name: "a sub-task is an issue like any other",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Type("Sub-task").Subtask().Parent("PAY-9").Created(dev, at(4, 10, 0)).Sprints(7)
+		},
+		want: []string{
+			"export.json:100: PAY-1: Created in sprint " + running + " by Dev Patel on 2026-03-04 10:00 UTC with no recorded approval" + need,
 		},
 	}, {
 		name: "created before the sprint started, by a bot, or outside any sprint",

@@ -19,9 +19,10 @@ var WaiverUnused = &lint.Rule{
 Waivers in the configuration that matched no finding in this run: no finding of the
 waiver's rule has a subject matching the waiver's subject pattern. Waivers of rules that did
 not run — turned off, not enabled, or skipped because the plan or a field they need is
-missing — are not reported, since they could not match; nor are expired waivers, which
-` + "`waiver-expired`" + ` reports (one finding per stale waiver, not two). The finding points at the waiver in
-the config file; its subject is the waiver's rule and subject, as ` + "`RULE/SUBJECT`" + `.
+missing — are not reported, since they could not match. An expired waiver that matched no
+finding is reported here as well as by ` + "`waiver-expired`" + `: it is both past its date and
+stale. The finding points at the waiver in the config file; its subject is the waiver's rule
+and subject, as ` + "`RULE/SUBJECT`" + `.
 
 ## Why
 
@@ -55,7 +56,7 @@ func checkWaiverUnused(pass *lint.Pass) error {
 	waivers := pass.Config.Waivers
 	var unused []int
 	for n, w := range waivers {
-		if !pass.WaiverUsed(n) && ran[w.Rule] && !pass.WaiverExpired(w) {
+		if !pass.WaiverUsed(n) && ran[w.Rule] {
 			unused = append(unused, n)
 		}
 	}

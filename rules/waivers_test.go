@@ -25,7 +25,7 @@ func TestWaiverRules(t *testing.T) {
 		waiver(18, "plan-task-unowned", "9*", "typo in the subject", ""),         // matches nothing
 		waiver(22, "unplanned-issue", "PAY-*", "epics planned elsewhere", ""),    // its rule ran and found nothing
 		waiver(26, "due-date-mismatch", "PAY-1", "rule turned off", ""),          // its rule did not run
-		waiver(30, "plan-task-unowned", "3", "task removed since", "2026-01-31"), // expired and unused: reported once, as expired
+		waiver(30, "plan-task-unowned", "3", "task removed since", "2026-01-31"), // expired and unused: both
 	}
 	catalogue := []*lint.Rule{PlanTaskUnowned, UnplannedIssue, DueDateMismatch, WaiverExpired, WaiverUnused}
 	rep, err := lint.Run(p.Build(), cfg, catalogue, lint.RunOptions{Now: testNow})
@@ -45,6 +45,7 @@ func TestWaiverRules(t *testing.T) {
 		`.hatcheck.yaml:18: waiver-unused: plan-task-unowned/9*: The waiver of plan-task-unowned for 9* ("typo in the subject") matched no finding; delete it, or correct its rule or subject [new]`,
 		`.hatcheck.yaml:22: waiver-unused: unplanned-issue/PAY-*: The waiver of unplanned-issue for PAY-* ("epics planned elsewhere") matched no finding; delete it, or correct its rule or subject [new]`,
 		`.hatcheck.yaml:30: waiver-expired: plan-task-unowned/3: The waiver of plan-task-unowned for 3 ("task removed since") expired on 2026-01-31; it matches no finding any more; delete it [new]`,
+		`.hatcheck.yaml:30: waiver-unused: plan-task-unowned/3: The waiver of plan-task-unowned for 3 ("task removed since") matched no finding; delete it, or correct its rule or subject [new]`,
 		`plan.xlsx:Plan!D2: plan-task-unowned: 1: Task 1 "Design" has no owner; its dates are a commitment nobody has made [new]`,
 		`plan.xlsx:Plan!D3: plan-task-unowned: 2: Task 2 "Build" has no owner; its dates are a commitment nobody has made [waived]`,
 	}
