@@ -410,13 +410,19 @@ func (p *Pass) TaskApproved(t *Task) (*ChangeRequest, bool) {
 	return nil, false
 }
 
-// taskProjects returns the Jira projects a task's keys belong to, or "" (global roles).
+// taskProjects returns the Jira projects a task's keys belong to, whose roles approve its
+// changes; "" (the global roles) for a task naming no key. A project's own role list
+// replaces the global one (SPEC §3 roles.by_project), so a global role holder does not
+// approve a task of a project that names its own.
 func (p *Pass) taskProjects(t *Task) []string {
-	out := []string{""}
+	var out []string
 	for _, k := range t.Jira {
-		if proj, _, ok := strings.Cut(k, "-"); ok {
+		if proj, _, ok := strings.Cut(k, "-"); ok && !slices.Contains(out, proj) {
 			out = append(out, proj)
 		}
+	}
+	if len(out) == 0 {
+		out = append(out, "")
 	}
 	return out
 }

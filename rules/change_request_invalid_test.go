@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/hatcheck/hatcheck/lint"
@@ -31,8 +32,40 @@ func TestChangeRequestInvalid(t *testing.T) {
 		`plan.xlsx:Changes!E3: CR-2: Change request CR-2 is Approved but names no approver; it approves nothing until an approver signs it`,
 		`plan.xlsx:Changes!E4: CR-3: Change request CR-3 is approved by Dev Patel, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
 		`plan.xlsx:Changes!B5: CR-4: Change request CR-4 is Approved but names no Jira issue and no plan task; an approval must say what it approves`,
-		`plan.xlsx:Changes!E8: CR-7: Change request CR-7 is Approved but names no approver; it approves nothing until an approver signs it`,
-		`plan.xlsx:Changes!B8: CR-7: Change request CR-7 is Approved but names no Jira issue and no plan task; an approval must say what it approves`,
+		`plan.xlsx:Changes!E8: CR-7: Change request CR-7 is Approved but names no approver, and no Jira issue and no plan task; it approves nothing until an approver signs it, and an approval must say what it approves`,
+	)
+}
+
+func TestChangeRequestInvalidOncePerRow(t *testing.T) {
+	// SPEC §6: one finding per approved row, whatever number of problems it has.
+	p := newProject()
+	changeCells(p.ChangeRequest("CR-1", "Approved", "Dev Patel", at(3, 0, 0)))
+	res := run(t, ChangeRequestInvalid, p, newConfig())
+	expectFindings(t, res,
+		`plan.xlsx:Changes!E2: CR-1: Change request CR-1 is Approved by Dev Patel, who is not an approver (product_owner, project_manager), and names no Jira issue and no plan task; it approves nothing until an approver signs it, and an approval must say what it approves`,
+	)
+	if got := res.findings[0].Evidence["problems"]; !slices.Equal(got.([]string), []string{"not-an-approver", "no-subject"}) {
+		t.Errorf("problems = %v", got)
+	}
+}
+
+func TestChangeRequestInvalidProjectRolesReplaceGlobal(t *testing.T) {
+	// roles.by_project.PAY names the product owner of PAY, replacing the global one: Ana
+	// approves nothing of PAY's, not even through a task naming a PAY issue. A task naming
+	// no issue falls under the global roles.
+	p := newProject()
+	p.Issue("PAY-1")
+	p.Task("1", "Payments v2").Jira("PAY-1")
+	p.Task("2", "Training")
+	changeCells(p.ChangeRequest("CR-1", "Approved", "ana@x.io", at(3, 0, 0), "PAY-1"))
+	changeCells(p.TaskChange("CR-2", "Approved", "ana@x.io", at(3, 0, 0), "1"))
+	changeCells(p.TaskChange("CR-3", "Approved", "ana@x.io", at(3, 0, 0), "2"))
+	changeCells(p.ChangeRequest("CR-4", "Approved", "sam", at(3, 0, 0), "PAY-1"))
+	cfg := newConfig()
+	cfg.Roles.ByProject = map[string]lint.ProjectRoles{"PAY": {ProductOwner: []string{"sam"}}}
+	expectFindings(t, run(t, ChangeRequestInvalid, p, cfg),
+		`plan.xlsx:Changes!E2: CR-1: Change request CR-1 is Approved by ana@x.io, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
+		`plan.xlsx:Changes!E3: CR-2: Change request CR-2 is Approved by ana@x.io, who is not an approver (product_owner, project_manager); it approves nothing until an approver signs it`,
 	)
 }
 

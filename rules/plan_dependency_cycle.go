@@ -18,9 +18,11 @@ var PlanDependencyCycle = &lint.Rule{
 
 Predecessor links that form a cycle: task A waits for B, which (directly or through other
 tasks) waits for A — including a task that names itself as its own predecessor. One finding
-per cycle, on the cycle's first task in sheet order, naming every task in it and one loop
-through them. Tasks tied together by several loops (A waits for B and C, both of which wait
-for A) are one tangle and one finding.
+per cycle (a loop that passes through each of its tasks once), on the cycle's first task in
+sheet order, naming its tasks and the loop through them. Tasks in several loops are named
+in each: when A waits for B and C, and both wait for A, that is two cycles, A–B and A–C, and
+two findings. Tasks tied together by more than 20 loops (links pasted at random) are one
+finding for them all, naming one of the loops.
 
 ## Why
 
@@ -53,41 +55,204 @@ func checkPlanDependencyCycle(pass *lint.Pass) error {
 		return nil
 	}
 	byID := tasksByID(plan)
+	order := make(map[*lint.Task]int, len(plan.Tasks))
+	for n, t := range plan.Tasks {
+		order[t] = n
+	}
 	for _, scc := range dependencyCycles(plan, byID) {
-		first := scc[0]
-		ids := make([]string, len(scc))
-		labels := make([]string, len(scc))
-		related := make([]lint.Related, 0, len(scc)-1)
-		for n, t := range scc {
-			ids[n], labels[n] = t.ID, fmt.Sprintf("%s %q", t.ID, t.Name)
-			if n > 0 {
-				related = append(related, lint.Related{Location: plan.Pos(t, "predecessors"), Message: fmt.Sprintf("task %s is in the cycle", t.ID)})
-			}
+		loops, ok := elementaryCycles(byID, scc, order)
+		if !ok {
+			reportTangle(pass, plan, byID, scc)
+			continue
 		}
-		loop := cycleThrough(byID, first, scc)
-		var waits []string
-		for n := 0; n+1 < len(loop); n++ {
-			waits = append(waits, loop[n].ID+" waits for "+loop[n+1].ID)
+		for _, loop := range loops {
+			reportCycle(pass, plan, loop, order)
 		}
-		var msg string
-		if len(scc) == 1 {
-			msg = fmt.Sprintf("%s names itself as its own predecessor; it can never be scheduled", upperFirst(taskLabel(first)))
-		} else {
-			msg = fmt.Sprintf("Tasks %s depend on each other in a cycle (%s); none of them can be scheduled first",
-				joinAnd(labels), strings.Join(waits, ", "))
-		}
-		sorted := slices.Clone(ids)
-		slices.Sort(sorted)
-		pass.Report(lint.Finding{
-			Subject:  first.ID,
-			Message:  msg,
-			Location: plan.Pos(first, "predecessors"),
-			Related:  related,
-			Evidence: map[string]any{"tasks": ids, "loop": taskIDs(loop)},
-			Identity: sorted,
-		})
 	}
 	return nil
+}
+
+// reportCycle reports one elementary cycle, given as a loop from its first task in sheet
+// order back to that task: [3 7 5 3].
+func reportCycle(pass *lint.Pass, plan *lint.Plan, loop []*lint.Task, order map[*lint.Task]int) {
+	first := loop[0]
+	tasks := slices.Clone(loop[:len(loop)-1])
+	slices.SortFunc(tasks, func(a, b *lint.Task) int { return order[a] - order[b] })
+	var msg string
+	if len(tasks) == 1 {
+		msg = fmt.Sprintf("%s names itself as its own predecessor; it can never be scheduled", upperFirst(taskLabel(first)))
+	} else {
+		msg = fmt.Sprintf("Tasks %s depend on each other in a cycle (%s); none of them can be scheduled first",
+			joinAnd(taskNames(tasks)), waitsText(loop))
+	}
+	pass.Report(lint.Finding{
+		Subject:  first.ID,
+		Message:  msg,
+		Location: plan.Pos(first, "predecessors"),
+		Related:  cycleRelated(plan, tasks[1:]),
+		Evidence: map[string]any{"tasks": taskIDs(tasks), "loop": taskIDs(loop)},
+		Identity: loopIdentity(loop),
+	})
+}
+
+// reportTangle reports tasks tied together by more loops than can be listed, once for them
+// all, with one loop through them.
+func reportTangle(pass *lint.Pass, plan *lint.Plan, byID map[string]*lint.Task, scc []*lint.Task) {
+	first := scc[0]
+	loop := cycleThrough(byID, first, scc)
+	ids := taskIDs(scc)
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	pass.Report(lint.Finding{
+		Subject: first.ID,
+		Message: fmt.Sprintf("Tasks %s are tied together by more than %d dependency cycles (one of them: %s); none of them can be scheduled first",
+			joinAnd(taskNames(scc)), maxCyclesListed, waitsText(loop)),
+		Location: plan.Pos(first, "predecessors"),
+		Related:  cycleRelated(plan, scc[1:]),
+		Evidence: map[string]any{"tasks": ids, "loop": taskIDs(loop)},
+		Identity: sorted,
+	})
+}
+
+// taskNames names tasks for a list in a message: 3 "Design".
+func taskNames(tasks []*lint.Task) []string {
+	out := make([]string, len(tasks))
+	for n, t := range tasks {
+		out[n] = fmt.Sprintf("%s %q", t.ID, t.Name)
+	}
+	return out
+}
+
+// waitsText walks a loop: "3 waits for 7, 7 waits for 5, 5 waits for 3".
+func waitsText(loop []*lint.Task) string {
+	var waits []string
+	for n := 0; n+1 < len(loop); n++ {
+		waits = append(waits, loop[n].ID+" waits for "+loop[n+1].ID)
+	}
+	return strings.Join(waits, ", ")
+}
+
+// cycleRelated points at the predecessor cells of the other tasks of a cycle.
+func cycleRelated(plan *lint.Plan, tasks []*lint.Task) []lint.Related {
+	out := make([]lint.Related, 0, len(tasks))
+	for _, t := range tasks {
+		out = append(out, lint.Related{Location: plan.Pos(t, "predecessors"), Message: fmt.Sprintf("task %s is in the cycle", t.ID)})
+	}
+	return out
+}
+
+// loopIdentity identifies a cycle whatever task it is entered from and wherever its rows
+// sit: its task ids in loop order, starting from the smallest id.
+func loopIdentity(loop []*lint.Task) []string {
+	ids := taskIDs(loop[:len(loop)-1])
+	start := 0
+	for n, id := range ids {
+		if id < ids[start] {
+			start = n
+		}
+	}
+	return append(ids[start:], ids[:start]...)
+}
+
+// maxCyclesListed bounds the cycles reported one by one among the same tasks; tasks tied
+// together by more loops than that (a plan whose links were pasted at random) are one
+// finding, which is more useful to read than a hundred.
+const maxCyclesListed = 20
+
+// maxCycleSearch bounds the steps spent listing the cycles among the same tasks.
+const maxCycleSearch = 1_000_000
+
+// elementaryCycles lists the elementary cycles of a strongly connected component (SPEC §6:
+// one finding per cycle): each as a loop from its first task in sheet order back to it,
+// ordered by that first task, then by the order the links are written. It uses Johnson's
+// algorithm. ok is false when the component holds more than maxCyclesListed cycles or the
+// search takes longer than maxCycleSearch steps.
+func elementaryCycles(byID map[string]*lint.Task, scc []*lint.Task, order map[*lint.Task]int) (loops [][]*lint.Task, ok bool) {
+	// A component with as many links as tasks is a single loop: the common case, and a
+	// long one would cost a search from every task.
+	inSCC := make(map[*lint.Task]bool, len(scc))
+	for _, t := range scc {
+		inSCC[t] = true
+	}
+	adj := make(map[*lint.Task][]*lint.Task, len(scc))
+	links := 0
+	for _, t := range scc {
+		for _, p := range waitsFor(byID, t) {
+			if inSCC[p] {
+				adj[t] = append(adj[t], p)
+				links++
+			}
+		}
+	}
+	if links == len(scc) {
+		// Every task of a strongly connected component waits for one at least, so here
+		// each waits for exactly one: walk the loop.
+		loop := []*lint.Task{scc[0]}
+		for t := adj[scc[0]][0]; t != scc[0]; t = adj[t][0] {
+			loop = append(loop, t)
+		}
+		return [][]*lint.Task{append(loop, scc[0])}, true
+	}
+	steps := 0
+	for _, s := range scc { // scc is in sheet order
+		blocked := map[*lint.Task]bool{}
+		blockedBy := map[*lint.Task][]*lint.Task{}
+		var path []*lint.Task
+		var unblock func(t *lint.Task)
+		unblock = func(t *lint.Task) {
+			blocked[t] = false
+			list := blockedBy[t]
+			delete(blockedBy, t)
+			for _, w := range list {
+				if blocked[w] {
+					unblock(w)
+				}
+			}
+		}
+		var circuit func(v *lint.Task) bool
+		circuit = func(v *lint.Task) bool {
+			steps++
+			if steps > maxCycleSearch || len(loops) > maxCyclesListed {
+				ok = false
+				return false
+			}
+			found := false
+			path = append(path, v)
+			blocked[v] = true
+			for _, w := range adj[v] {
+				switch {
+				case order[w] < order[s]:
+				case w == s:
+					loops = append(loops, append(slices.Clone(path), s))
+					found = true
+				case !blocked[w]:
+					if circuit(w) {
+						found = true
+					}
+				}
+				if !ok {
+					break
+				}
+			}
+			if found {
+				unblock(v)
+			} else {
+				for _, w := range adj[v] {
+					if order[w] >= order[s] && !slices.Contains(blockedBy[w], v) {
+						blockedBy[w] = append(blockedBy[w], v)
+					}
+				}
+			}
+			path = path[:len(path)-1]
+			return found
+		}
+		ok = true
+		circuit(s)
+		if !ok || len(loops) > maxCyclesListed {
+			return nil, false
+		}
+	}
+	return loops, true
 }
 
 // dependencyCycles returns the plan's strongly connected components of the "waits for"

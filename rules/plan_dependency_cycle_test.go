@@ -38,13 +38,58 @@ func TestPlanDependencyCycle(t *testing.T) {
 			},
 		},
 		{
-			name: "two loops through the same tasks are one tangle",
+			name: "two loops sharing a task are two cycles",
 			build: func(p *projectBuilder) {
 				p.Task("1", "A").After("2", lint.FinishToStart, 0).After("3", lint.FinishToStart, 0)
 				p.Task("2", "B").After("1", lint.FinishToStart, 0)
 				p.Task("3", "C").After("1", lint.FinishToStart, 0)
 			},
-			want: []string{`plan.xlsx:Plan!J2: 1: Tasks 1 "A", 2 "B" and 3 "C" depend on each other in a cycle (1 waits for 2, 2 waits for 1); none of them can be scheduled first`},
+			want: []string{
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A" and 2 "B" depend on each other in a cycle (1 waits for 2, 2 waits for 1); none of them can be scheduled first`,
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A" and 3 "C" depend on each other in a cycle (1 waits for 3, 3 waits for 1); none of them can be scheduled first`,
+			},
+		},
+		{
+			name: "a self-loop on a task of a longer cycle is a cycle of its own",
+			build: func(p *projectBuilder) {
+				p.Task("1", "A").After("3", lint.FinishToStart, 0)
+				p.Task("2", "B").After("1", lint.FinishToStart, 0).After("2", lint.FinishToStart, 0)
+				p.Task("3", "C").After("2", lint.FinishToStart, 0)
+			},
+			want: []string{
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A", 2 "B" and 3 "C" depend on each other in a cycle (1 waits for 3, 3 waits for 2, 2 waits for 1); none of them can be scheduled first`,
+				`plan.xlsx:Plan!J3: 2: Task 2 "B" names itself as its own predecessor; it can never be scheduled`,
+			},
+		},
+		{
+			name: "three tasks all waiting for each other: five cycles, in the order the links are written",
+			build: func(p *projectBuilder) {
+				p.Task("1", "A").After("2", lint.FinishToStart, 0).After("3", lint.FinishToStart, 0)
+				p.Task("2", "B").After("3", lint.FinishToStart, 0).After("1", lint.FinishToStart, 0)
+				p.Task("3", "C").After("1", lint.FinishToStart, 0).After("2", lint.FinishToStart, 0)
+			},
+			want: []string{
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A", 2 "B" and 3 "C" depend on each other in a cycle (1 waits for 2, 2 waits for 3, 3 waits for 1); none of them can be scheduled first`,
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A" and 2 "B" depend on each other in a cycle (1 waits for 2, 2 waits for 1); none of them can be scheduled first`,
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A" and 3 "C" depend on each other in a cycle (1 waits for 3, 3 waits for 1); none of them can be scheduled first`,
+				`plan.xlsx:Plan!J2: 1: Tasks 1 "A", 2 "B" and 3 "C" depend on each other in a cycle (1 waits for 3, 3 waits for 2, 2 waits for 1); none of them can be scheduled first`,
+				`plan.xlsx:Plan!J3: 2: Tasks 2 "B" and 3 "C" depend on each other in a cycle (2 waits for 3, 3 waits for 2); none of them can be scheduled first`,
+			},
+		},
+		{
+			name: "tasks tied by more than 20 loops are one finding",
+			build: func(p *projectBuilder) {
+				// Five tasks each waiting for all the others: 84 loops.
+				for k := 1; k <= 5; k++ {
+					tb := p.Task(strconv.Itoa(k), "T"+strconv.Itoa(k))
+					for j := 1; j <= 5; j++ {
+						if j != k {
+							tb.After(strconv.Itoa(j), lint.FinishToStart, 0)
+						}
+					}
+				}
+			},
+			want: []string{`plan.xlsx:Plan!J2: 1: Tasks 1 "T1", 2 "T2", 3 "T3", 4 "T4" and 5 "T5" are tied together by more than 20 dependency cycles (one of them: 1 waits for 2, 2 waits for 1); none of them can be scheduled first`},
 		},
 		{
 			name: "a diamond is no cycle",
@@ -66,7 +111,8 @@ func TestPlanDependencyCycle(t *testing.T) {
 }
 
 func TestPlanDependencyCycleIdentity(t *testing.T) {
-	// The identity is the set of tasks, whichever one the cycle is entered from.
+	// The identity is the loop from its smallest id, whichever task the cycle is entered
+	// from and wherever its rows sit.
 	p := newProject()
 	p.Task("10", "A").After("30", lint.FinishToStart, 0)
 	p.Task("20", "B").After("10", lint.FinishToStart, 0)
@@ -75,8 +121,8 @@ func TestPlanDependencyCycleIdentity(t *testing.T) {
 	if len(res.findings) != 1 {
 		t.Fatalf("got %d findings, want 1", len(res.findings))
 	}
-	if got := res.findings[0].Identity; !slices.Equal(got, []string{"10", "20", "30"}) {
-		t.Errorf("identity = %q, want [10 20 30]", got)
+	if got := res.findings[0].Identity; !slices.Equal(got, []string{"10", "30", "20"}) {
+		t.Errorf("identity = %q, want the loop from the smallest id, [10 30 20]", got)
 	}
 	if got := res.findings[0].Evidence["loop"]; !slices.Equal(got.([]string), []string{"10", "30", "20", "10"}) {
 		t.Errorf("loop = %q", got)
