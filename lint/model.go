@@ -279,6 +279,7 @@ type Link struct {
 // Task is one row of the plan sheet whose name cell is not empty.
 type Task struct {
 	ID        string // id cell, else the 1-based position among the sheet's tasks
+	WBS       string // WBS code, when the sheet has a WBS column besides its id column
 	Row       int
 	Name      string
 	Level     int // 1 for top level
@@ -329,10 +330,15 @@ type Plan struct {
 // HasColumn reports whether the plan sheet has a column for the role.
 func (p *Plan) HasColumn(role string) bool { _, ok := p.Columns[role]; return ok }
 
-// Task returns the task with the given id (or WBS code), or nil.
+// Task returns the task with the given id, else the task with that WBS code, or nil.
 func (p *Plan) Task(id string) *Task {
 	for _, t := range p.Tasks {
 		if t.ID == id {
+			return t
+		}
+	}
+	for _, t := range p.Tasks {
+		if t.WBS == id && id != "" {
 			return t
 		}
 	}

@@ -385,8 +385,8 @@ func (p *Pass) ApprovedRow(cr *ChangeRequest, project string) bool {
 	return containsFold(p.Config.Scope.ApprovedStatuses, cr.Status) && p.IsApproverNamed(cr.Approver, project)
 }
 
-// TaskApproved returns the approved change-log row naming the task (by id) or one of its
-// Jira keys, if there is one.
+// TaskApproved returns the approved change-log row naming the task (by id or WBS code) or
+// one of its Jira keys, if there is one.
 func (p *Pass) TaskApproved(t *Task) (*ChangeRequest, bool) {
 	plan := p.Project.Plan
 	if plan == nil {
@@ -403,7 +403,8 @@ func (p *Pass) TaskApproved(t *Task) (*ChangeRequest, bool) {
 		if !approver {
 			continue
 		}
-		if slices.Contains(cr.Tasks, t.ID) || slices.ContainsFunc(cr.Jira, func(k string) bool { return slices.Contains(t.Jira, k) }) {
+		if slices.Contains(cr.Tasks, t.ID) || t.WBS != "" && slices.Contains(cr.Tasks, t.WBS) ||
+			slices.ContainsFunc(cr.Jira, func(k string) bool { return slices.Contains(t.Jira, k) }) {
 			return cr, true
 		}
 	}

@@ -100,6 +100,9 @@ func (tb *taskBuilder) Baseline(start, finish string) *taskBuilder {
 	return tb
 }
 
+// WBS sets the task's WBS code, as read from a WBS column beside the id column.
+func (tb *taskBuilder) WBS(code string) *taskBuilder { tb.task.WBS = code; return tb }
+
 // Jira sets the keys the task names.
 func (tb *taskBuilder) Jira(keys ...string) *taskBuilder { tb.task.Jira = keys; return tb }
 

@@ -79,3 +79,13 @@ func TestPlanDependencyViolatedEvidence(t *testing.T) {
 		t.Errorf("identity = %q, want [1 FS]", f.Identity)
 	}
 }
+
+func TestPlanDependencyViolatedByWBSCode(t *testing.T) {
+	// The link names its predecessor by WBS code, in a plan whose ids are numbers.
+	p := newProject()
+	p.Task("1", "Design").WBS("1.1").Dates("2026-03-02", "2026-03-06")
+	p.Task("2", "Build").WBS("1.2").Dates("2026-03-05", "2026-03-10").After("1.1", lint.FinishToStart, 0)
+	expectFindings(t, run(t, PlanDependencyViolated, p, newConfig()),
+		`plan.xlsx:Plan!J3: 2: Task 2 "Build" starts 2026-03-05, before 2026-03-06, the earliest its link 1.1 allows (the day task 1 "Design" finishes on 2026-03-06); the dates contradict the plan's own dependencies`,
+	)
+}

@@ -14,9 +14,9 @@ var PlanPredecessorUnknown = &lint.Rule{
 	Title:    "predecessor names a task the plan does not have",
 	Doc: `## What it checks
 
-Every predecessor entry of a plan task whose reference (a task id, or a WBS code where the
-plan's id column holds WBS codes) matches no task of the plan sheet: one finding per task and
-reference. An entry that cannot be read at all (` + "`3XX`" + `) is ` + "`input-value-invalid`" + `'s.
+Every predecessor entry of a plan task whose reference matches no task of the plan sheet,
+neither by id nor by WBS code (the id column's, or a WBS column beside an ID column): one
+finding per task and reference. An entry that cannot be read at all (` + "`3XX`" + `) is ` + "`input-value-invalid`" + `'s.
 
 ## Why
 

@@ -116,12 +116,18 @@ func historyEvidence(h lint.History, c lint.Change) map[string]any {
 }
 
 // tasksByID indexes the plan's tasks by id, as Plan.Task finds them (the first task with an
-// id wins), so that rules following predecessor links stay linear in the plan's size.
+// id wins; a WBS code names a task when no id is the same), so that rules following
+// predecessor links stay linear in the plan's size.
 func tasksByID(plan *lint.Plan) map[string]*lint.Task {
 	out := make(map[string]*lint.Task, len(plan.Tasks))
 	for _, t := range plan.Tasks {
 		if _, dup := out[t.ID]; !dup {
 			out[t.ID] = t
+		}
+	}
+	for _, t := range plan.Tasks {
+		if _, dup := out[t.WBS]; !dup && t.WBS != "" {
+			out[t.WBS] = t
 		}
 	}
 	return out

@@ -41,6 +41,9 @@ func describeColumns(cols map[string]string) string {
 
 func describeTask(t *lint.Task) string {
 	parts := []string{t.ID, fmt.Sprintf("row %d", t.Row), fmt.Sprintf("L%d", t.Level), strconv.Quote(t.Name)}
+	if t.WBS != "" {
+		parts = append(parts, "wbs "+t.WBS)
+	}
 	if t.Parent != nil {
 		parts = append(parts, "parent "+t.Parent.ID)
 	}

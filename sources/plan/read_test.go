@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/hatcheck/hatcheck/lint"
 )
 
@@ -227,5 +229,45 @@ func TestReadPacktPlan(t *testing.T) {
 	}
 	if got := p.Pos(p.Task("3"), "predecessors").String(); got != "packt-project-plan.xlsx:Project Plan!G4" {
 		t.Errorf("Pos(3, predecessors) = %s", got)
+	}
+}
+
+// TestReadIDAndWBS reads a plan with both an ID column and a WBS column, in either order:
+// the task id is the ID (what Microsoft Project's predecessors name), the hierarchy comes
+// from the WBS codes, and a predecessor may name a task by either.
+func TestReadIDAndWBS(t *testing.T) {
+	for _, wbsFirst := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "idwbs.xlsx")
+		writeWorkbook(t, path, func(t *testing.T, f *excelize.File) {
+			s := newSheet(t, f, "Plan")
+			rows := [][]any{
+				{"ID", "WBS", "Task Name", "Start", "Finish", "Predecessors"},
+				{1, "1", "Phase", "2026-03-02", "2026-03-13", ""},
+				{2, "1.1", "Design", "2026-03-02", "2026-03-06", ""},
+				{3, "1.2", "Build", "2026-03-09", "2026-03-13", "2"},
+				{4, "2", "Launch", "2026-03-16", "2026-03-16", "1.2FS+1d"},
+			}
+			for n, r := range rows {
+				if wbsFirst {
+					r[0], r[1] = r[1], r[0]
+				}
+				s.row(n+1, r...)
+			}
+		})
+		p, problems, err := readWith(t, path, "idwbs.xlsx", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		columns := "finish=Finish id=ID name=Task Name predecessors=Predecessors start=Start"
+		assertPlan(t, p, problems, `
+sheet "Plan" header 1 columns `+columns+`
+1 | row 2 | L1 | "Phase" | wbs 1 | summary | dates 2026-03-02..2026-03-13
+2 | row 3 | L2 | "Design" | wbs 1.1 | parent 1 | dates 2026-03-02..2026-03-06
+3 | row 4 | L2 | "Build" | wbs 1.2 | parent 1 | dates 2026-03-09..2026-03-13 | after 2 FS+0
+4 | row 5 | L1 | "Launch" | wbs 2 | dates 2026-03-16..2026-03-16 | after 1.2 FS+1
+`)
+		if got := p.Task("1.2"); got == nil || got.ID != "3" {
+			t.Errorf("wbs first %v: Task(1.2) = %v, want task 3", wbsFirst, got)
+		}
 	}
 }

@@ -21,6 +21,10 @@ func (w *workbook) readTasks(p *lint.Plan, h *headerRow) error {
 		return err
 	}
 	cols := chooseColumns(h, data)
+	wbsCol := -1
+	if _, ok := cols[RoleID]; ok {
+		cols[RoleID], wbsCol = chooseIDColumns(h, data, cols[RoleID])
+	}
 	for role, col := range cols {
 		p.Columns[role] = strings.TrimSpace(h.cells[col])
 	}
@@ -54,6 +58,10 @@ func (w *workbook) readTasks(p *lint.Plan, h *headerRow) error {
 		t.ID = strconv.Itoa(len(p.Tasks) + 1)
 		if c := at(RoleID); c.value() != "" {
 			t.ID = w.text(c)
+		}
+		if wbsCol >= 0 && wbsCol < len(cells) {
+			ref, _ := excelize.CoordinatesToCellName(wbsCol+1, row)
+			t.WBS = w.text(cellAt{sheet: p.Sheet, ref: ref, row: row, raw: cells[wbsCol]})
 		}
 		levels = append(levels, w.readTaskValues(t, at, hasLinks))
 		indents = append(indents, leadingSpace(nameCell.raw)+4*w.indent(nameCell))
@@ -132,6 +140,41 @@ func chooseColumns(h *headerRow, data [][]string) map[string]int {
 	return chosen
 }
 
+// wbsHeaders are the id headers that hold WBS codes rather than task numbers.
+var wbsHeaders = []string{"wbs", "wbsid", "outlinenumber"}
+
+// chooseIDColumns picks the id column and, when the sheet also has a column of WBS codes
+// beside a column of task numbers (ID and WBS, as Microsoft Project exports both), that
+// WBS column: the task id is the number, which is what predecessors name in Microsoft
+// Project, and the WBS codes give the hierarchy and may name tasks as well. wbs is -1
+// when there is no such pair; id is then the column chooseColumns chose.
+func chooseIDColumns(h *headerRow, data [][]string, chosen int) (id, wbs int) {
+	id, wbs = chosen, -1
+	var numbers, codes []int
+	for _, col := range h.cols[RoleID] {
+		if slices.Contains(wbsHeaders, NormalizeHeader(h.cells[col])) {
+			codes = append(codes, col)
+		} else {
+			numbers = append(numbers, col)
+		}
+	}
+	if len(numbers) == 0 || len(codes) == 0 {
+		return id, wbs
+	}
+	return firstWithValue(data, numbers), firstWithValue(data, codes)
+}
+
+// firstWithValue returns the first of the columns holding any value below the header,
+// else the first.
+func firstWithValue(data [][]string, cols []int) int {
+	for _, col := range cols {
+		if columnHasValue(data, col) {
+			return col
+		}
+	}
+	return cols[0]
+}
+
 func columnHasValue(data [][]string, col int) bool {
 	for _, cells := range data {
 		if col < len(cells) && strings.TrimSpace(cells[col]) != "" {
@@ -184,7 +227,7 @@ func (w *workbook) buildHierarchy(p *lint.Plan, cols map[string]int, levels, ind
 		}
 	case wbsLevels(p.Tasks):
 		for _, t := range p.Tasks {
-			t.Level = strings.Count(t.ID, ".") + 1
+			t.Level = strings.Count(wbsOf(t), ".") + 1
 		}
 	default:
 		indentLevels(p.Tasks, indents)
@@ -204,16 +247,26 @@ func (w *workbook) buildHierarchy(p *lint.Plan, cols map[string]int, levels, ind
 	}
 }
 
-// wbsLevels reports whether the task ids are WBS codes that show a hierarchy.
+// wbsLevels reports whether the tasks' WBS codes (their ids, when the sheet has no WBS
+// column of its own) show a hierarchy.
 func wbsLevels(tasks []*lint.Task) bool {
 	dotted := false
 	for _, t := range tasks {
-		if !wbsCode.MatchString(t.ID) {
+		code := wbsOf(t)
+		if !wbsCode.MatchString(code) {
 			return false
 		}
-		dotted = dotted || strings.Contains(t.ID, ".")
+		dotted = dotted || strings.Contains(code, ".")
 	}
 	return dotted
+}
+
+// wbsOf is a task's WBS code: its WBS cell, else its id.
+func wbsOf(t *lint.Task) string {
+	if t.WBS != "" {
+		return t.WBS
+	}
+	return t.ID
 }
 
 // indentLevels turns indentation widths into levels: a task indented more than the task

@@ -44,6 +44,8 @@ var durationUnits = map[string]float64{
 	"h": 1.0 / 8, "hr": 1.0 / 8, "hrs": 1.0 / 8, "hour": 1.0 / 8, "hours": 1.0 / 8,
 	"eh": 1.0 / 24, "ehr": 1.0 / 24, "ehrs": 1.0 / 24, "ehour": 1.0 / 24, "ehours": 1.0 / 24,
 	"mo": 20, "mon": 20, "mons": 20, "month": 20, "months": 20,
+	"m": 1.0 / 480, "min": 1.0 / 480, "mins": 1.0 / 480, "minute": 1.0 / 480, "minutes": 1.0 / 480,
+	"em": 1.0 / 1440, "emin": 1.0 / 1440, "emins": 1.0 / 1440, "eminute": 1.0 / 1440, "eminutes": 1.0 / 1440,
 	"emo": 30, "emon": 30, "emons": 30, "emonth": 30, "emonths": 30,
 }
 
@@ -98,6 +100,8 @@ var lagUnits = map[string]struct {
 	"w": {5, false}, "wk": {5, false}, "wks": {5, false}, "week": {5, false}, "weeks": {5, false},
 	"h": {1.0 / 8, false}, "hr": {1.0 / 8, false}, "hrs": {1.0 / 8, false}, "hour": {1.0 / 8, false}, "hours": {1.0 / 8, false},
 	"mo": {20, false}, "mon": {20, false}, "mons": {20, false}, "month": {20, false}, "months": {20, false},
+	"m": {1.0 / 480, false}, "min": {1.0 / 480, false}, "mins": {1.0 / 480, false}, "minute": {1.0 / 480, false}, "minutes": {1.0 / 480, false},
+	"em": {1.0 / 1440, true}, "emin": {1.0 / 1440, true}, "emins": {1.0 / 1440, true}, "eminute": {1.0 / 1440, true}, "eminutes": {1.0 / 1440, true},
 	"ed": {1, true}, "eday": {1, true}, "edays": {1, true},
 	"ew": {7, true}, "ewk": {7, true}, "ewks": {7, true}, "eweek": {7, true}, "eweeks": {7, true},
 	"eh": {1.0 / 24, true}, "ehr": {1.0 / 24, true}, "ehrs": {1.0 / 24, true}, "ehour": {1.0 / 24, true}, "ehours": {1.0 / 24, true},
@@ -106,7 +110,9 @@ var lagUnits = map[string]struct {
 
 // ParseLink reads one predecessor entry REF[TYPE][LAG]: "2", "2fs", "3SS+2d", "4FF-1w",
 // "1.2.3FS+4h", "5FS+3ed", "6SS+50%". The type defaults to FS; the lag's unit defaults to
-// working days. Hours count 8 to the day and fractional days are rounded away from zero,
+// working days. Besides the units of SPEC §4.3, Microsoft Project's months (mo, 20 working
+// days) and minutes (m, min) are read, and their elapsed forms (emo, eh, em). Hours count
+// 8 to the day (minutes 480) and fractional days are rounded away from zero,
 // so a lag that is written is never lost. A percent lag (of the predecessor's duration) is
 // ignored: the link is kept with no lag.
 func ParseLink(s string) (lint.Link, bool) {
