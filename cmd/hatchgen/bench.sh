@@ -2,7 +2,9 @@
 # bench.sh times hatcheck's Jira reader against the bars of SPEC §8 on a generated export:
 #
 #   (a) a bare jsontext token pass over the file (cmd/hatchgen/tokenpass),
-#   (b) hatcheck lint --no-config -j FILE --now 2026-03-20 -f json, or, without the CLI,
+#   (b) hatcheck lint --no-config -j FILE --now 2026-03-20 -f json, and the same with
+#       -c cmd/hatchgen/bench.yaml (the generator's people in their roles, so every Jira
+#       rule runs and reports tens of thousands of findings), or, without the CLI,
 #       jira.ReadJSON + jira.Merge alone (cmd/hatchgen/readpass; measured in any case),
 #   (c) one jq query over the same file.
 #
@@ -106,6 +108,7 @@ measure "(a) token pass" 0 "$bin/tokenpass" "$export_file"
 measure "(b) ReadJSON + Merge" 0 "$bin/readpass" "$export_file"
 if [ "$have_cli" = 1 ]; then
 	measure "(b) hatcheck lint -f json" 1 "$bin/hatcheck" lint --no-config -j "$export_file" --now 2026-03-20 -f json
+	measure "(b') lint, roles set (bench.yaml)" 1 "$bin/hatcheck" lint -c cmd/hatchgen/bench.yaml -j "$export_file" --now 2026-03-20 -f json
 fi
 if [ "$have_jq" = 1 ]; then
 	measure "(c) jq Rank items" 0 jq '[.issues[].changelog.histories[].items[] | select(.field=="Rank")] | length' "$export_file"
@@ -118,10 +121,13 @@ awk '
 	/^\(a\)/ { tw = $(NF-2); tc = $(NF-1) }
 	/^\(b\) ReadJSON/ { rw = $(NF-2); rc = $(NF-1) }
 	/^\(b\) hatcheck/ { lw = $(NF-2); lc = $(NF-1) }
+	/^\(b.\) lint, roles/ { kw = $(NF-2); kc = $(NF-1) }
 	/^\(c\)/ { jw = $(NF-2) }
 	END {
 		if (tw > 0) printf "ReadJSON + Merge / token pass: %.2fx wall, %.2fx cpu (bar: at most 2x)\n", rw / tw, rc / tc
 		if (lw > 0) printf "hatcheck lint / token pass:    %.2fx wall, %.2fx cpu\n", lw / tw, lc / tc
+		if (kw > 0) printf "lint with roles / token pass:  %.2fx wall, %.2fx cpu\n", kw / tw, kc / tc
 		if (jw > 0 && lw > 0) printf "jq / hatcheck lint:            %.1fx wall (bar: at least 10x)\n", jw / lw
+		if (jw > 0 && kw > 0) printf "jq / lint with roles:          %.1fx wall\n", jw / kw
 		else if (jw > 0) printf "jq / ReadJSON + Merge:         %.1fx wall (bar: at least 10x)\n", jw / rw
 	}' "$dir/results"
