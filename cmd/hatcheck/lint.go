@@ -118,6 +118,7 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Quiet:       cfg.Quiet,
 		RepoRoot:    repoRoot(),
 		StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
+		ConfigPath:  cfg.Path,
 	}
 	if err := report.WriteAll(outputs, rep, ropts, stdout); err != nil {
 		return fail(stderr, err)
