@@ -65,21 +65,37 @@ export.json:1207: error sprint-scope-unapproved: PAY-31: Added to sprint "PAY Sp
 	Check:  checkSprintScopeUnapproved,
 }
 
-// scopeChange is one issue entering or leaving a sprint.
+// scopeChange is one issue entering or leaving a sprint. It is kept small and points at
+// the history it comes from: an issue may hold hundreds of sprint changes.
 type scopeChange struct {
 	sprint    *lint.Sprint
-	direction string // "added" or "removed"
-	created   bool   // the issue was created into the sprint
-	author    lint.Person
+	direction string        // "added" or "removed"
+	h         *lint.History // the change; nil when the issue was created into the sprint
 	at        time.Time
-	history   string // the history id; "" for a creation
-	pos       lint.Position
+}
+
+// author returns who made the change: for a creation, the creator (else the reporter).
+func (c *scopeChange) author(i *lint.Issue) lint.Person {
+	if c.h != nil {
+		return c.h.By()
+	}
+	return creator(i)
+}
+
+// creator returns who created the issue: the creator, else the reporter.
+func creator(i *lint.Issue) lint.Person {
+	if i.Creator.IsZero() {
+		return i.Reporter
+	}
+	return i.Creator
 }
 
 func checkSprintScopeUnapproved(pass *lint.Pass) error {
 	for _, i := range pass.Issues() {
 		changes := createdInto(pass, i)
-		for _, h := range pass.Histories(i) {
+		hs := pass.Histories(i)
+		for n := range hs {
+			h := &hs[n]
 			for _, c := range h.Items {
 				if c.Kind != lint.KindSprint {
 					continue
@@ -94,8 +110,7 @@ func checkSprintScopeUnapproved(pass *lint.Pass) error {
 							continue
 						}
 						changes = append(changes, scopeChange{
-							sprint: pass.Project.Sprints[id], direction: d.dir,
-							author: h.By(), at: h.Created, history: h.ID, pos: i.PosOf(&h),
+							sprint: pass.Project.Sprints[id], direction: d.dir, h: h, at: h.Created,
 						})
 					}
 				}
@@ -126,20 +141,14 @@ func createdInto(pass *lint.Pass, i *lint.Issue) []scopeChange {
 	if i.Created.IsZero() {
 		return nil
 	}
-	by := i.Creator
-	if by.IsZero() {
-		by = i.Reporter
-	}
+	by := creator(i)
 	// Creation is a change like any other: a bot's is ignored, and so is one before --since.
 	if pass.Config.IsBot(by) || (!pass.Config.Since.IsZero() && i.Created.Before(pass.Config.Since)) {
 		return nil
 	}
 	var out []scopeChange
 	for _, id := range pass.SprintMembershipAt(i, i.Created) {
-		out = append(out, scopeChange{
-			sprint: pass.Project.Sprints[id], direction: "added", created: true,
-			author: by, at: i.Created, pos: i.Pos,
-		})
+		out = append(out, scopeChange{sprint: pass.Project.Sprints[id], direction: "added", at: i.Created})
 	}
 	return out
 }
@@ -148,7 +157,7 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 	s := c.sprint
 	var what string
 	switch {
-	case c.created:
+	case c.h == nil:
 		what = "Created in"
 	case c.direction == "added":
 		what = "Added to"
@@ -174,7 +183,7 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 		how = append(how, "the "+l+" label")
 	}
 	how = append(how, "an approved change-log row")
-	msg := what + " " + sprintLabel(s) + " (" + running + ") by " + who(c.author) + " on " + when(pass, c.at) +
+	msg := what + " " + sprintLabel(s) + " (" + running + ") by " + who(c.author(i)) + " on " + when(pass, c.at) +
 		" with no recorded approval; scope changes to a running sprint need " + strings.Join(how, " or ") +
 		" from an approver"
 	if len(approvers) > 0 {
@@ -184,7 +193,7 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 		msg += " within " + duration(w) + " of the change"
 	}
 	ev := map[string]any{
-		"author":       c.author.String(),
+		"author":       c.author(i).String(),
 		"time":         instant(c.at),
 		"sprint_id":    s.ID,
 		"sprint_name":  s.Name,
@@ -195,16 +204,18 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 	if !end.IsZero() {
 		ev["window_end"] = instant(end)
 	}
-	if c.created {
+	pos := i.Pos
+	if c.h == nil {
 		ev["via"] = "creation"
 	} else {
 		ev["via"] = "sprint change"
-		ev["history"] = c.history
+		ev["history"] = c.h.ID
+		pos = i.PosOf(c.h)
 	}
 	return lint.Finding{
 		Subject:  i.Key,
 		Message:  msg,
-		Location: c.pos,
+		Location: pos,
 		URL:      pass.BrowseURL(i),
 		Related:  nearMisses(pass, i, c.at),
 		Evidence: ev,
