@@ -21,8 +21,9 @@ tasks) waits for A — including a task that names itself as its own predecessor
 per cycle (a loop that passes through each of its tasks once), on the cycle's first task in
 sheet order, naming its tasks and the loop through them. Tasks in several loops are named
 in each: when A waits for B and C, and both wait for A, that is two cycles, A–B and A–C, and
-two findings. Tasks tied together by more than 20 loops (links pasted at random) are one
-finding for them all, naming one of the loops.
+two findings. Tasks tied together by more than 20 loops (links pasted at random), or by so
+many links that listing every loop would take too long, are one finding for them all,
+naming one of the loops.
 
 ## Why
 
@@ -62,7 +63,7 @@ func checkPlanDependencyCycle(pass *lint.Pass) error {
 	for _, scc := range dependencyCycles(plan, byID) {
 		loops, ok := elementaryCycles(byID, scc, order)
 		if !ok {
-			reportTangle(pass, plan, byID, scc)
+			reportTangle(pass, plan, byID, scc, len(loops) > maxCyclesListed)
 			continue
 		}
 		for _, loop := range loops {
@@ -95,18 +96,22 @@ func reportCycle(pass *lint.Pass, plan *lint.Plan, loop []*lint.Task, order map[
 	})
 }
 
-// reportTangle reports tasks tied together by more loops than can be listed, once for them
-// all, with one loop through them.
-func reportTangle(pass *lint.Pass, plan *lint.Plan, byID map[string]*lint.Task, scc []*lint.Task) {
+// reportTangle reports tasks tied together by more loops than can be listed (many), or by
+// too many links to search for every loop, once for them all, with one loop through them.
+func reportTangle(pass *lint.Pass, plan *lint.Plan, byID map[string]*lint.Task, scc []*lint.Task, many bool) {
 	first := scc[0]
 	loop := cycleThrough(byID, first, scc)
 	ids := taskIDs(scc)
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
+	tied := fmt.Sprintf("by more than %d dependency cycles", maxCyclesListed)
+	if !many {
+		tied = "by too many links to list each dependency cycle"
+	}
 	pass.Report(lint.Finding{
 		Subject: first.ID,
-		Message: fmt.Sprintf("Tasks %s are tied together by more than %d dependency cycles (one of them: %s); none of them can be scheduled first",
-			joinAnd(taskNames(scc)), maxCyclesListed, waitsText(loop)),
+		Message: fmt.Sprintf("Tasks %s are tied together %s (one of them: %s); none of them can be scheduled first",
+			joinAnd(taskNames(scc)), tied, waitsText(loop)),
 		Location: plan.Pos(first, "predecessors"),
 		Related:  cycleRelated(plan, scc[1:]),
 		Evidence: map[string]any{"tasks": ids, "loop": taskIDs(loop)},
@@ -160,13 +165,14 @@ func loopIdentity(loop []*lint.Task) []string {
 const maxCyclesListed = 20
 
 // maxCycleSearch bounds the steps spent listing the cycles among the same tasks.
-const maxCycleSearch = 1_000_000
+const maxCycleSearch = 200_000
 
 // elementaryCycles lists the elementary cycles of a strongly connected component (SPEC §6:
 // one finding per cycle): each as a loop from its first task in sheet order back to it,
 // ordered by that first task, then by the order the links are written. It uses Johnson's
-// algorithm. ok is false when the component holds more than maxCyclesListed cycles or the
-// search takes longer than maxCycleSearch steps.
+// algorithm. ok is false when the component holds more than maxCyclesListed cycles (then
+// more than that many loops are returned) or the search takes longer than maxCycleSearch
+// steps.
 func elementaryCycles(byID map[string]*lint.Task, scc []*lint.Task, order map[*lint.Task]int) (loops [][]*lint.Task, ok bool) {
 	// A component with as many links as tasks is a single loop: the common case, and a
 	// long one would cost a search from every task.
@@ -249,7 +255,7 @@ func elementaryCycles(byID map[string]*lint.Task, scc []*lint.Task, order map[*l
 		ok = true
 		circuit(s)
 		if !ok || len(loops) > maxCyclesListed {
-			return nil, false
+			return loops, false
 		}
 	}
 	return loops, true

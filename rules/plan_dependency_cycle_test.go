@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hatcheck/hatcheck/lint"
@@ -126,6 +127,27 @@ func TestPlanDependencyCycleIdentity(t *testing.T) {
 	}
 	if got := res.findings[0].Evidence["loop"]; !slices.Equal(got.([]string), []string{"10", "30", "20", "10"}) {
 		t.Errorf("loop = %q", got)
+	}
+}
+
+func TestPlanDependencyCycleSearchBounded(t *testing.T) {
+	// A loop through 1,000 tasks with one shortcut holds two cycles, but listing them means
+	// a search from every task: past the search's budget, the tasks are one finding.
+	p := newProject()
+	const n = 1000
+	for k := 1; k <= n; k++ {
+		next := k%n + 1
+		tb := p.Task(strconv.Itoa(k), "Task").After(strconv.Itoa(next), lint.FinishToStart, 0)
+		if k == 1 {
+			tb.After("500", lint.FinishToStart, 0)
+		}
+	}
+	res := run(t, PlanDependencyCycle, p, newConfig())
+	if len(res.findings) != 1 {
+		t.Fatalf("got %d findings, want 1", len(res.findings))
+	}
+	if msg := res.findings[0].Message; !strings.Contains(msg, "are tied together by too many links to list each dependency cycle (one of them: 1 waits for 500, 500 waits for 501,") {
+		t.Errorf("message = %.300s", msg)
 	}
 }
 
