@@ -26,6 +26,8 @@ or epic, or the ` + "`scope.approval_label`" + ` label added by an approver. One
 issue. A parent change or a creation made by a bot or before ` + "`since`" + ` is not judged.
 
 The rule needs ` + "`plan.baseline_date`" + ` and a plan; without them it does nothing.
+Issues read from a CSV export are not judged: without a changelog, when and by whom an
+issue joined the scope cannot be known (` + "`history-incomplete`" + ` says so once for the file).
 
 ## Why
 
@@ -66,8 +68,11 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		return nil
 	}
 	keys := pass.PlanKeys()
+	noHistory := inputsWithoutHistory(pass.Project)
 	for _, i := range pass.Issues() {
-		if keys[i.Key] {
+		if keys[i.Key] || noHistory[i.Pos.Path] {
+			// Without a changelog (a CSV export) the rule cannot tell when or by whom the
+			// issue joined the plan's scope; history-incomplete says so once for the input.
 			continue
 		}
 		var parent string
@@ -159,4 +164,17 @@ func keyWords(value string) []string {
 	return strings.FieldsFunc(value, func(r rune) bool {
 		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_')
 	})
+}
+
+// inputsWithoutHistory returns the paths of the Jira inputs that cannot carry change
+// history: CSV exports. (A JSON input without histories may hold only issues nobody has
+// changed since they were created, which the creation alone tells right.)
+func inputsWithoutHistory(p *lint.Project) map[string]bool {
+	out := map[string]bool{}
+	for _, in := range p.Inputs {
+		if in.Kind == "jira" && in.Format == "csv" {
+			out[in.Path] = true
+		}
+	}
+	return out
 }

@@ -114,3 +114,16 @@ func TestScopeAddedAfterBaseline(t *testing.T) {
 		})
 	}
 }
+
+func TestScopeAddedAfterBaselineSkipsCSV(t *testing.T) {
+	// A CSV export has no changelog: when and by whom an issue joined the plan's scope is
+	// unknown, so its issues are not judged (history-incomplete says the CSV has no history).
+	p := newProject()
+	p.Issue("PAY-3").Type("Epic")
+	p.Issue("PAY-4").Parent("PAY-3").Created(dev, at(9, 10, 0))
+	p.Task("1", "Payments").Jira("PAY-3")
+	p.Inputs(lint.Input{Kind: "jira", Format: "csv", Path: "export.json", Issues: 2})
+	cfg := newConfig()
+	cfg.Plan.BaselineDate = at(5, 0, 0)
+	expectFindings(t, run(t, ScopeAddedAfterBaseline, p, cfg))
+}
