@@ -40,12 +40,16 @@ func (p *Pass) peopleNamed(text string) []Person {
 				}
 			}
 		}
+		authors := map[*Person]bool{} // an author shared by many changes is added once
 		for _, i := range p.Project.Issues {
 			add(i.Assignee)
 			add(i.Reporter)
 			add(i.Creator)
-			for _, h := range i.Histories {
-				add(h.By())
+			for n := range i.Histories {
+				if a := i.Histories[n].Author; a != nil && !authors[a] {
+					authors[a] = true
+					add(*a)
+				}
 			}
 		}
 	}
