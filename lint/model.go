@@ -217,6 +217,11 @@ type Input struct {
 	Tasks          int    `json:"tasks,omitempty"`
 	ChangeRequests int    `json:"change_requests,omitempty"`
 	Histories      int    `json:"-"` // changelog histories read; 0 means the input has no history
+
+	// Fields maps each field role this Jira input resolved on its own (custom fields are
+	// found per export, SPEC §4.1) to the field id or name it was found as. Nil when the
+	// input was not read role by role; then Project.Fields speaks for it.
+	Fields map[FieldKind]string `json:"-"`
 }
 
 // ValueProblem is a single value a reader could not read as its type. The item is kept
@@ -242,6 +247,24 @@ type Project struct {
 	Fields map[FieldKind]string
 
 	Problems []ValueProblem
+}
+
+// HasField reports whether the issue can hold a value for the field role: the role was
+// resolved in the project and in the input the issue came from. An issue of an export in
+// which no issue has the role's field has no value for it, so the rules needing the role
+// have nothing to check in it, and must not read the missing value as an empty one.
+func (p *Project) HasField(i *Issue, k FieldKind) bool {
+	if _, ok := p.Fields[k]; !ok {
+		return false
+	}
+	for n := range p.Inputs {
+		in := &p.Inputs[n]
+		if in.Kind == "jira" && in.Path == i.Pos.Path && in.Fields != nil {
+			_, ok := in.Fields[k]
+			return ok
+		}
+	}
+	return true
 }
 
 // Issue returns the issue with the given key, or nil.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +98,20 @@ func TestDocExamples(t *testing.T) {
 		rule:    FieldNotFound,
 		build:   func(p *projectBuilder) { p.Issue("PAY-1"); p.WithoutField(lint.KindValue) },
 		enabled: []*lint.Rule{RankValueInversion},
+	}, {
+		rule: FieldNotFound,
+		build: func(p *projectBuilder) {
+			p.Issue("PAY-1")
+			for n := range 6 {
+				p.Issue("SUP-" + strconv.Itoa(n+1)).issue.Pos.Path = "ops-board.json"
+			}
+			p.Inputs(
+				lint.Input{Kind: "jira", Path: "export.json", Issues: 1, Fields: p.project.Fields},
+				lint.Input{Kind: "jira", Path: "ops-board.json", Issues: 6, Fields: map[lint.FieldKind]string{
+					lint.KindRank: "customfield_10400", lint.KindEstimate: "customfield_10402", lint.KindValue: "customfield_10410",
+				}},
+			)
+		},
 	}, {
 		rule: InputValueInvalid,
 		build: func(p *projectBuilder) {

@@ -101,7 +101,7 @@ func checkRankValueInversion(pass *lint.Pass) error {
 		}
 		open, withValue := 0, 0
 		for _, i := range pass.Project.Issues {
-			if i.Project == project && pass.BacklogItem(i) && !pass.Done(i) {
+			if i.Project == project && pass.BacklogItem(i) && !pass.Done(i) && pass.Project.HasField(i, lint.KindValue) {
 				open++
 				if i.Value != nil {
 					withValue++

@@ -53,9 +53,12 @@ func checkSprintSkipsHigherValue(pass *lint.Pass) error {
 	tolerance := pass.Config.Backlog.ValueTolerance
 	issues := pass.Issues()
 	// waiting are the open, to-do backlog items in no active or future sprint, per project.
+	// An issue of an export without a sprint field shows no sprint whether or not it is in
+	// one, so it is not known to wait.
 	waiting := map[string][]*lint.Issue{}
 	for _, y := range issues {
 		if y.Rank != "" && y.Value != nil && pass.BacklogItem(y) && !pass.Done(y) &&
+			pass.Project.HasField(y, lint.KindSprint) &&
 			y.StatusCategory == lint.CategoryNew && activeSprint(pass, y, "active", "future") == nil {
 			waiting[y.Project] = append(waiting[y.Project], y)
 		}

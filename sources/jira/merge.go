@@ -11,7 +11,8 @@ import (
 // id, keeping the most complete data; sprint names from inputs without sprint ids (CSV) are
 // mapped to the ids other inputs know. Issues are ordered by input, then by place in it;
 // inputs, problems and field roles follow input order (the first input to resolve a role
-// names its field).
+// names its field); each input keeps the roles it resolved itself in Input.Fields, since a
+// role found in one export may be found in no issue of another.
 func Merge(results []*Result) *lint.Project {
 	proj := &lint.Project{
 		Sprints: map[int]*lint.Sprint{},

@@ -46,13 +46,15 @@ func keys(issues []*lint.Issue) []string {
 func TestCloudSearchResponse(t *testing.T) {
 	const path = "cloud-search.json"
 	r := readFile(t, testdata+path, nil)
-	equal(t, "input", r.Input, lint.Input{Kind: "jira", Format: "json", Path: path, Issues: 3, Histories: 4})
-	equal(t, "keys", keys(r.Issues), []string{"PAY-7", "PAY-8", "PAY-1"})
-	// The "names" map comes after the issues, and still names every role.
-	equal(t, "fields", r.Fields, map[lint.FieldKind]string{
+	// The "names" map comes after the issues, and still names every role; the input
+	// carries its roles too.
+	fields := map[lint.FieldKind]string{
 		lint.KindRank: "customfield_10019", lint.KindSprint: "customfield_10020", lint.KindEstimate: "customfield_10016",
 		lint.KindValue: "customfield_10050", lint.KindAcceptance: "customfield_10060", lint.KindEpic: "customfield_10014",
-	})
+	}
+	equal(t, "input", r.Input, lint.Input{Kind: "jira", Format: "json", Path: path, Issues: 3, Histories: 4, Fields: fields})
+	equal(t, "keys", keys(r.Issues), []string{"PAY-7", "PAY-8", "PAY-1"})
+	equal(t, "fields", r.Fields, fields)
 
 	ana := lint.Person{AccountID: "5b10a2844c20165700ede21g", Email: "ana@acme.io", DisplayName: "Ana Lima"}
 	bob := lint.Person{AccountID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Bob Stone"}

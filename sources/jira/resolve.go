@@ -59,6 +59,9 @@ func (p *parser) finish() *Result {
 	for k, id := range roles {
 		res.Fields[k] = id
 	}
+	// The input keeps its own roles past Merge: a role another input resolves may be found
+	// in no issue of this one.
+	res.Input.Fields = res.Fields
 	dates := p.resolveDates()
 	kinds := p.newKindTable(roles, dates)
 

@@ -590,7 +590,7 @@ func (rd *reader) result() *jira.Result {
 		}
 	}
 	return &jira.Result{
-		Input:       lint.Input{Kind: "jira", Format: "csv", Path: rd.path, Issues: len(rd.issues)},
+		Input:       lint.Input{Kind: "jira", Format: "csv", Path: rd.path, Issues: len(rd.issues), Fields: fields},
 		Issues:      rd.issues,
 		Sprints:     map[int]*lint.Sprint{},
 		SprintNames: rd.sprintNames,
