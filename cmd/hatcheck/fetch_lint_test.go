@@ -182,7 +182,7 @@ func TestLintOfFetchEqualsLintOfFile(t *testing.T) {
 	setCredentials(t)
 	// The Jira input is named on the command line in every run below, so the config keeps
 	// only the roles, plan and waivers.
-	editFile(t, "testdata/demo/hatcheck.yaml", [][2]string{{"  exports: [jira-export.json]", ""}})
+	editFile(t, "testdata/demo/hatcheck.yaml", [][2]string{{"  exports: [jira-export.json, ops-board.json]", ""}})
 
 	code, stdout, stderr := runFetchTest(t, "-c", "testdata/demo/hatcheck.yaml", "--url", srv.URL, "--jql", demoJQL, "-o", "fetched.json")
 	if code != exitOK || stdout != "" {

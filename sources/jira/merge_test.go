@@ -55,3 +55,53 @@ func TestMergeNothing(t *testing.T) {
 		t.Error("Merge(nil) left a nil map")
 	}
 }
+
+// TestMergeKeepsRolesPerInput merges the demo's two exports, from two Jira sites: custom
+// fields are found in each on its own (SPEC §4.1), so the project knows every role while
+// each input keeps the roles it resolved, under its own field ids, and the Kanban board's
+// export, which has no Sprint field, says so.
+func TestMergeKeepsRolesPerInput(t *testing.T) {
+	cloud := readFile(t, "../../testdata/demo/jira-export.json", nil)
+	board := readFile(t, "../../testdata/demo/ops-board.json", nil)
+	cloudRoles := map[lint.FieldKind]string{
+		lint.KindRank: "customfield_10019", lint.KindSprint: "customfield_10020", lint.KindEstimate: "customfield_10016",
+		lint.KindValue: "customfield_10050", lint.KindAcceptance: "customfield_10051",
+	}
+	boardRoles := map[lint.FieldKind]string{
+		lint.KindRank: "customfield_10400", lint.KindEstimate: "customfield_10402", lint.KindValue: "customfield_10410",
+	}
+	equal(t, "Cloud result roles", cloud.Fields, cloudRoles)
+	equal(t, "board result roles", board.Fields, boardRoles)
+
+	p := Merge([]*Result{cloud, board})
+	equal(t, "project roles", p.Fields, cloudRoles)
+	equal(t, "Cloud input roles", p.Inputs[0].Fields, cloudRoles)
+	equal(t, "board input roles", p.Inputs[1].Fields, boardRoles)
+
+	pay, sup := p.Issue("PAY-13"), p.Issue("SUP-1")
+	for _, c := range []struct {
+		issue *lint.Issue
+		kind  lint.FieldKind
+		want  bool
+	}{
+		{pay, lint.KindSprint, true}, {sup, lint.KindSprint, false},
+		{pay, lint.KindRank, true}, {sup, lint.KindRank, true},
+		{sup, lint.KindValue, true}, {sup, lint.KindEpic, false},
+	} {
+		if got := p.HasField(c.issue, c.kind); got != c.want {
+			t.Errorf("HasField(%s, %s) = %v, want %v", c.issue.Key, c.kind, got, c.want)
+		}
+	}
+	// The board's issues have their values under the board's own field ids.
+	equal(t, "SUP-1 rank", sup.Rank, "0|i00010:")
+	equal(t, "SUP-1 value", *sup.Value, 13.0)
+	equal(t, "SUP-1 sprints", len(sup.Sprints), 0)
+
+	// Read the other way round, the first input to resolve a role still names its field.
+	p = Merge([]*Result{board, cloud})
+	equal(t, "project roles, board first", p.Fields, map[lint.FieldKind]string{
+		lint.KindRank: "customfield_10400", lint.KindSprint: "customfield_10020", lint.KindEstimate: "customfield_10402",
+		lint.KindValue: "customfield_10410", lint.KindAcceptance: "customfield_10051",
+	})
+	equal(t, "board input roles, board first", p.Inputs[0].Fields, boardRoles)
+}
