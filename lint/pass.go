@@ -48,7 +48,6 @@ type facts struct {
 	ranked     map[string][]*Issue // project -> open ranked backlog items, top first
 	rankPos    map[*Issue]int      // position in ranked (0-based)
 	planKeys   map[string]bool
-	parentKeys map[string][]string
 	people     map[string][]Person // lower-cased attribute -> people of the input having it
 	bots       map[*Person]bool    // authors of changes -> whether they are bots
 }
