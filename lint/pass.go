@@ -45,11 +45,11 @@ func NewPass(r *Rule, p *Project, c *Config, now time.Time, shared *Pass, report
 
 // facts are derived once per run and shared by every pass.
 type facts struct {
-	ranked     map[string][]*Issue // project -> open ranked backlog items, top first
-	rankPos    map[*Issue]int      // position in ranked (0-based)
-	planKeys   map[string]bool
-	people     map[string][]Person // lower-cased attribute -> people of the input having it
-	bots       map[*Person]bool    // authors of changes -> whether they are bots
+	ranked   map[string][]*Issue // project -> open ranked backlog items, top first
+	rankPos  map[*Issue]int      // position in ranked (0-based)
+	planKeys map[string]bool
+	people   map[string][]Person // lower-cased attribute -> people of the input having it
+	bots     map[*Person]bool    // authors of changes -> whether they are bots
 }
 
 // Report records a finding. The engine fills in rule, category, severity, fingerprint
