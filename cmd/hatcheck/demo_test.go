@@ -3,15 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files the cmd/hatcheck tests compare with")
+	"github.com/hatcheck/hatcheck/internal/golden"
+)
 
 // demoWorkspace copies the demo (testdata/demo) into a fresh folder under the same relative
 // path and makes that folder the working directory, so that commands run with the paths a
@@ -153,7 +152,7 @@ const (
 // golden file is reading what a user gets: the fields detected (and the epic field not
 // found), the plan's sheet and columns, and the people who ranked issues and changed dates.
 func TestInitDemoGolden(t *testing.T) {
-	golden, err := filepath.Abs(demoInitGolden)
+	goldenFile, err := filepath.Abs(demoInitGolden)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,18 +165,7 @@ func TestInitDemoGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf(".hatcheck.yaml differs from testdata/init/demo.golden.yaml (go test ./cmd/hatcheck -run InitDemo -update accepts it):\n%s", got)
-	}
+	golden.Check(t, goldenFile, got, ".hatcheck.yaml differs from testdata/init/demo.golden.yaml (go test ./cmd/hatcheck -run InitDemo -update accepts it)")
 }
 
 // TestInitDemoLintsAsShipped checks that the file init writes for the demo, once a user

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"reflect"
@@ -13,12 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hatcheck/hatcheck/internal/golden"
 	"github.com/hatcheck/hatcheck/lint"
 	"github.com/hatcheck/hatcheck/sources/jira"
 	"github.com/hatcheck/hatcheck/sources/jiracsv"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/demo/jira-export.csv from the demo's JSON export")
 
 const (
 	demoJSON = "../../testdata/demo/jira-export.json"
@@ -39,18 +37,11 @@ func TestDemoCSVTwin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(demoCSV, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	golden.Check(t, demoCSV, got, "testdata/demo/jira-export.csv is not the CSV twin of jira-export.json (run go test ./sources/jiracsv -update)")
+	if t.Failed() {
+		t.FailNow()
 	}
-	want, err := os.ReadFile(demoCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("testdata/demo/jira-export.csv is not the CSV twin of jira-export.json (run go test ./sources/jiracsv -update):\n%s", got)
-	}
+	want := got
 
 	cfg := lint.DefaultConfig()
 	fromJSON, err := jira.ReadJSON("jira-export.json", bytes.NewReader(src), cfg)

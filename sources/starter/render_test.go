@@ -1,8 +1,6 @@
 package starter
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -10,11 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hatcheck/hatcheck/internal/golden"
 	"github.com/hatcheck/hatcheck/lint"
 	"github.com/hatcheck/hatcheck/sources"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/init")
 
 const initDir = "../../testdata/init"
 
@@ -36,19 +33,8 @@ func TestRenderGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := Render(p, cfg, Options{Jira: tc.in.Jira, Plan: tc.in.Plan, Dir: initDir})
-			golden := filepath.Join(initDir, tc.golden)
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("output differs from %s (run with -update to accept):\n%s", golden, got)
-			}
+			goldenFile := filepath.Join(initDir, tc.golden)
+			golden.Check(t, goldenFile, got, "output differs from "+goldenFile+" (run with -update to accept)")
 			// The file must be a valid configuration that reads back what init found.
 			parsed, err := lint.ParseConfig(filepath.Join(initDir, ".hatcheck.yaml"), got)
 			if err != nil {
