@@ -3,6 +3,7 @@ package jira
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,6 +26,12 @@ func FuzzReadJSON(f *testing.F) {
 	cfg := lint.DefaultConfig()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ReadJSON("fuzz.json", bytes.NewReader(data), cfg)
+		// The splitter sends issues to the workers unchecked: the reader must still
+		// refuse malformed JSON, with the error the decoder gives reading it all.
+		_, plain := readJSON("fuzz.json", bytes.NewReader(data), cfg, false)
+		if fmt.Sprint(err) != fmt.Sprint(plain) {
+			t.Fatalf("error %v, want %v as without the splitter", err, plain)
+		}
 		if err != nil {
 			var ie *lint.InputError
 			if !errors.As(err, &ie) {

@@ -273,7 +273,7 @@ func (p *parser) personRef() *lint.Person {
 	}
 	text := string(raw)
 	sub := &parser{path: p.path, cfg: p.cfg, lines: newLineReader(strings.NewReader(text)), strs: p.strs}
-	sub.dec = jsontext.NewDecoder(sub.lines, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	sub.dec = jsontext.NewDecoder(sub.lines, decodeOptions...)
 	who := sub.personMembers()
 	if who.IsZero() {
 		return nil

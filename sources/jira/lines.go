@@ -17,6 +17,15 @@ type lineReader struct {
 	head     int     // pending[:head] are folded
 	line     int     // 1-based line of the last asked offset
 	lineFrom int64   // offset of the first byte of that line
+	jumps    []jump  // where the input's place moves on past bytes the reader did not see
+	jhead    int     // jumps[:jhead] are applied
+}
+
+// jump says that the byte at offset off of what the reader passes is at line and column of
+// the input: the splitter put a placeholder before it for an issue's bytes.
+type jump struct {
+	off       int64
+	line, col int
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -45,21 +54,44 @@ func (l *lineReader) Read(p []byte) (int, error) {
 // asked for gets that earlier answer's line, which never happens for the offsets the reader
 // asks about in file order.
 func (l *lineReader) at(off int64) (line, col int) {
-	for l.head < len(l.pending) && l.pending[l.head] < off {
-		l.lineFrom = l.pending[l.head] + 1
-		l.line++
-		l.head++
+	for {
+		// A jump applies before a newline at its own offset: the newline is the byte the
+		// jump places.
+		if l.jhead < len(l.jumps) && l.jumps[l.jhead].off <= off &&
+			(l.head == len(l.pending) || l.jumps[l.jhead].off <= l.pending[l.head]) {
+			j := l.jumps[l.jhead]
+			l.line, l.lineFrom = j.line, j.off-int64(j.col-1)
+			l.jhead++
+			continue
+		}
+		if l.head < len(l.pending) && l.pending[l.head] < off {
+			l.lineFrom = l.pending[l.head] + 1
+			l.line++
+			l.head++
+			continue
+		}
+		break
 	}
 	if l.head > 4096 && l.head*2 > len(l.pending) {
 		n := copy(l.pending, l.pending[l.head:])
 		l.pending = l.pending[:n]
 		l.head = 0
 	}
+	if l.jhead > 4096 && l.jhead*2 > len(l.jumps) {
+		n := copy(l.jumps, l.jumps[l.jhead:])
+		l.jumps = l.jumps[:n]
+		l.jhead = 0
+	}
 	col = int(off-l.lineFrom) + 1
 	if col < 1 {
 		col = 1
 	}
 	return l.line, col
+}
+
+// jump notes that the byte at offset off is at line and column of the input.
+func (l *lineReader) jump(off int64, line, col int) {
+	l.jumps = append(l.jumps, jump{off: off, line: line, col: col})
 }
 
 // newLineIndex notes the newlines of a value already read whole, whose first byte is at

@@ -1,16 +1,20 @@
 package jira
 
 import (
+	"bytes"
+	"io"
 	"runtime"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
 
-// The issues of a search response are most of an export. The decoder reads each one whole,
-// which checks it is well-formed JSON and finds its place, and hands the bytes to a pool of
-// workers that parse issues in parallel, with a scanner that need not check anything again.
-// The results are merged back in input order, so the outcome is the same as one parser
-// reading the input from start to end.
+// The issues of a search response are most of an export. The splitter (split.go) hands the
+// bytes of each one to a pool of workers, which check that it is well-formed JSON with
+// jsontext and parse it with a scanner that need not check anything again. The results are
+// merged back in input order, so the outcome is the same as one parser reading the input
+// from start to end.
 
 // Batches carry a few hundred issues at a time: large enough that handing them over costs
 // nothing, small enough that the bytes in flight stay a few megabytes.
@@ -24,6 +28,7 @@ const (
 type batch struct {
 	data   []byte
 	issues []issueAt
+	array  int // the ordinal of the "issues" array the issues are in
 	ready  chan struct{}
 
 	// Filled in by the worker.
@@ -48,14 +53,16 @@ type pool struct {
 	jobs    chan *batch
 	pending []*batch // submitted, not yet merged, in input order
 	filling *batch
+	arrays  int  // "issues" arrays the splitter has closed
+	open    bool // the splitter is inside an issue
 	// free holds the byte buffers of parsed batches for the next ones: reusing them
 	// spares the copy its page faults on fresh memory.
 	free chan []byte
 }
 
-// add queues one issue, given as the bytes the decoder read (valid until its next read) and
-// the place of its first byte.
-func (w *pool) add(raw []byte, pos lint.Position) {
+// beginIssue starts an issue the splitter found, at a line and column of the input. Its
+// bytes follow with issueBytes, and endIssue closes it.
+func (w *pool) beginIssue(line, col int) {
 	if w.filling == nil {
 		var data []byte
 		select {
@@ -63,15 +70,33 @@ func (w *pool) add(raw []byte, pos lint.Position) {
 		default:
 			data = make([]byte, 0, 2*batchBytes)
 		}
-		w.filling = &batch{data: data[:0], ready: make(chan struct{})}
+		w.filling = &batch{data: data[:0], array: w.arrays, ready: make(chan struct{})}
 	}
 	b := w.filling
-	from := len(b.data)
-	b.data = append(b.data, raw...)
-	b.issues = append(b.issues, issueAt{from: from, to: len(b.data), line: pos.Line, col: pos.Column})
+	b.issues = append(b.issues, issueAt{from: len(b.data), line: line, col: col})
+	w.open = true
+}
+
+// issueBytes adds bytes to the issue being split.
+func (w *pool) issueBytes(p []byte) {
+	w.filling.data = append(w.filling.data, p...)
+}
+
+// endIssue closes the issue being split and hands the batch over once it is full.
+func (w *pool) endIssue() {
+	b := w.filling
+	b.issues[len(b.issues)-1].to = len(b.data)
+	w.open = false
 	if len(b.data) >= batchBytes || len(b.issues) >= batchIssues {
 		w.submit()
 	}
+}
+
+// endArray marks the end of an "issues" array: its issues are handed over, and the parser
+// merges them once it has read past the array's placeholders.
+func (w *pool) endArray() {
+	w.submit()
+	w.arrays++
 }
 
 // submit hands the batch being filled to the workers.
@@ -108,13 +133,26 @@ func (w *pool) work(jobs <-chan *batch, free chan<- []byte) {
 	}
 }
 
-// drain waits for every submitted issue and merges the results into the parser, in input
-// order. It returns the first error of a batch, which lies before anything the parser read
-// after handing the batch over.
-func (w *pool) drain(into *parser) error {
-	w.submit()
+// drain waits for the issues of the first arrays "issues" arrays, or of all of them when
+// arrays is negative, and merges them into the parser in input order. It returns the first
+// error of a batch.
+func (w *pool) drain(into *parser, arrays int) error {
+	if arrays < 0 {
+		if w.open {
+			// The decoder stopped (at an error) while the splitter was inside an issue:
+			// what comes after the error is not read.
+			b := w.filling
+			b.issues, w.open = b.issues[:len(b.issues)-1], false
+		}
+		w.submit()
+	}
 	var first error
+	n := 0
 	for _, b := range w.pending {
+		if arrays >= 0 && b.array >= arrays {
+			break
+		}
+		n++
 		<-b.ready
 		if first != nil {
 			continue
@@ -125,7 +163,7 @@ func (w *pool) drain(into *parser) error {
 		}
 		into.merge(b)
 	}
-	w.pending = nil
+	w.pending = w.pending[n:]
 	return first
 }
 
@@ -139,9 +177,7 @@ func (w *pool) stop() {
 
 // newIssueParser returns a parser for issues the decoder has already read whole.
 func newIssueParser(path string, cfg *lint.Config) *parser {
-	p := newParser(path, nil, cfg)
-	p.dec = nil
-	return p
+	return newParser(path, cfg)
 }
 
 // parseBatch parses the issues of a batch, each with a scanner over its bytes.
@@ -152,8 +188,12 @@ func (p *parser) parseBatch(b *batch) {
 	clear(p.changelogSeen)
 	for _, at := range b.issues {
 		raw := b.data[at.from:at.to]
-		p.dec = &scanner{buf: raw}
 		p.lines = newLineIndex(raw, at.line, at.col)
+		if !jsontext.Value(raw).IsValid(decodeOptions...) {
+			p.err = p.issueSyntaxError(raw)
+			break
+		}
+		p.dec = &scanner{buf: raw}
 		is := &issueState{issue: &lint.Issue{ChangelogTotal: -1, Pos: lint.Position{Path: p.path, Line: at.line, Column: at.col}}}
 		p.token()
 		for p.more() {
@@ -188,4 +228,19 @@ func (p *parser) merge(b *batch) {
 		}
 	}
 	p.historyCount += b.historyCount
+}
+
+// issueSyntaxError reads an issue that failed the check with a decoder, for the error the
+// decoder would have given reading the whole input: its message and place are the same.
+func (p *parser) issueSyntaxError(raw []byte) error {
+	dec := jsontext.NewDecoder(bytes.NewReader(raw), decodeOptions...)
+	p.dec = dec
+	err := dec.SkipValue()
+	if err == nil {
+		_, err = dec.ReadToken()
+	}
+	if err == nil || err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return p.syntaxError(err)
 }

@@ -22,6 +22,12 @@ import (
 // cannot be read (a bad date, a non-numeric estimate) is not an error: the issue is kept
 // without it and the value is listed in Result.Problems.
 func ReadJSON(path string, r io.Reader, cfg *lint.Config) (*Result, error) {
+	return readJSON(path, r, cfg, true)
+}
+
+// readJSON is ReadJSON, with or without the splitter; without it (for tests) the issues of
+// search responses are checked by the decoder and not parsed.
+func readJSON(path string, r io.Reader, cfg *lint.Config, split bool) (*Result, error) {
 	if cfg == nil {
 		cfg = lint.DefaultConfig()
 	}
@@ -35,12 +41,19 @@ func ReadJSON(path string, r io.Reader, cfg *lint.Config) (*Result, error) {
 	if head, _ := br.Peek(3); string(head) == "\xef\xbb\xbf" {
 		br.Discard(3)
 	}
-	p := newParser(path, br, cfg)
+	p := newParser(path, cfg)
+	if split {
+		s := newSplitter(br, &p.pool)
+		p.lines = newLineReader(s)
+		s.lines = p.lines
+	} else {
+		p.lines = newLineReader(br)
+	}
+	p.dec = jsontext.NewDecoder(p.lines, decodeOptions...)
 	defer p.pool.stop()
 	err := p.document()
-	// Issues handed to the workers come before anything the decoder read after them, so
-	// an error among them is the first one.
-	if perr := p.pool.drain(p); perr != nil {
+	if perr := p.pool.drain(p, -1); perr != nil && (err == nil || before(perr, err)) {
+		// The splitter reads ahead of the decoder: the first error is the earliest one.
 		err = perr
 	}
 	if err != nil {
@@ -51,6 +64,18 @@ func ReadJSON(path string, r io.Reader, cfg *lint.Config) (*Result, error) {
 			Msg: "no Jira issues found: expected a search response, an array of issues or an issue object"}
 	}
 	return p.finish(), nil
+}
+
+// before reports whether input error a is placed before input error b.
+func before(a, b error) bool {
+	var ea, eb *lint.InputError
+	if !errors.As(a, &ea) || !errors.As(b, &eb) {
+		return false
+	}
+	if ea.Pos.Line != eb.Pos.Line {
+		return ea.Pos.Line < eb.Pos.Line
+	}
+	return ea.Pos.Column < eb.Pos.Column
 }
 
 // parser walks the token stream. The first error stops it: every method checks p.err so the
@@ -64,6 +89,7 @@ type parser struct {
 	pool  pool // parses the issues of search responses
 
 	sawShape bool // a search response or an issue was seen, even an empty one
+	arrays   int  // "issues" arrays read to their end
 
 	issues []*issueState
 	names  map[string]string // field id -> name, from every "names" map seen
@@ -82,22 +108,24 @@ type parser struct {
 	scratch   []byte // unquoting buffer
 }
 
+// decodeOptions are the decoder's and the workers' checks. Duplicate member names are
+// tolerated (the last one wins) rather than rejected: a linter should not refuse an export
+// over them, and not tracking names is faster.
+var decodeOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
+
 // fieldStats is what one input shows of a field id: how many issues hold a value, how many
 // of those look like a LexoRank or like sprints.
 type fieldStats struct {
 	values, ranks, sprints int
 }
 
-func newParser(path string, r io.Reader, cfg *lint.Config) *parser {
-	lr := newLineReader(r)
+// newParser returns a parser without an input: ReadJSON gives it the decoder, the pool's
+// workers a scanner for each issue.
+func newParser(path string, cfg *lint.Config) *parser {
 	return &parser{
-		pool:  pool{path: path, cfg: cfg},
-		path:  path,
-		cfg:   cfg,
-		lines: lr,
-		// Duplicate member names are tolerated (the last one wins) rather than rejected: a
-		// linter should not refuse an export over them, and not tracking names is faster.
-		dec:            jsontext.NewDecoder(lr, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)),
+		pool:           pool{path: path, cfg: cfg},
+		path:           path,
+		cfg:            cfg,
 		names:          map[string]string{},
 		seen:           map[string]*fieldStats{},
 		changelogNames: map[string]string{},
@@ -162,7 +190,7 @@ func (p *parser) topArray() {
 func (p *parser) object() {
 	// The object may be an issue read here: first merge the issues the workers hold, which
 	// come before it.
-	if err := p.pool.drain(p); err != nil && p.err == nil {
+	if err := p.pool.drain(p, p.arrays); err != nil && p.err == nil {
 		p.err = err
 		return
 	}
@@ -204,7 +232,8 @@ func (p *parser) object() {
 	}
 }
 
-// issueArray reads the "issues" array of a search response.
+// issueArray reads the "issues" array of a search response. The splitter has sent its
+// issues to the pool and left a placeholder for each.
 func (p *parser) issueArray() {
 	p.token() // [
 	for p.more() {
@@ -214,14 +243,10 @@ func (p *parser) issueArray() {
 			p.fail(pos, fmt.Sprintf("found %s in \"issues\": expected an issue object", kindName(k)))
 			return
 		}
-		pos := p.posAfterWhitespace()
-		raw := p.raw()
-		if p.err != nil {
-			return
-		}
-		p.pool.add(raw, pos)
+		p.skip()
 	}
 	p.token() // ]
+	p.arrays++
 }
 
 // namesMap reads the field id -> field name map of expand=names.

@@ -257,6 +257,14 @@ func TestMalformed(t *testing.T) {
 			"in.json:1:1: Jira answered with an error, not issues: The value 'XYZ' does not exist for the field 'project'."},
 		{"ids only", "[{\"id\": \"1\", \"self\": \"x\"}]", "in.json: no Jira issues found: expected a search response, an array of issues or an issue object"},
 		{"garbage", "{\"issues\": [] } xyz", "in.json:1:17: invalid character 'x' looking for beginning of value"},
+		// What stands between and after issues is checked by the decoder, which sees a
+		// placeholder for each issue, and placed in the input as it is.
+		{"issues without a comma", "{\"issues\":[{}{", "in.json:1:14: invalid character '{' after array element (expecting ',' or ']')"},
+		{"garbage after multi-line issues", "{\"issues\": [\n  {\"key\": \"A-1\",\n   \"fields\": {}},\n  {\"key\": \"A-2\"}\n] x}",
+			"in.json:5:3: invalid character 'x' after object value (expecting ',' or '}')"},
+		// The first error is reported, wherever it is found.
+		{"error in a later page's issue", "{\"issues\": [{\"key\": \"A-1\"}]}\n{\"issues\": [{\"key\": \"A-2\" \"x\"}]} ]",
+			"in.json:2:27: invalid character '\"' after object value (expecting ',' or '}')"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := readString(t, "in.json", tc.data)
