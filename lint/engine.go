@@ -74,27 +74,25 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 
 	var findings []Finding
 	for _, r := range running {
-		findings = append(findings, e.run(r, nil)...)
+		findings = e.run(r, nil, findings)
 	}
-	e.settle(findings)
-	for _, r := range after {
-		// Each housekeeping rule sees every finding reported before it, settled as the
-		// report will show it: sorted, fingerprinted, waived or in the baseline.
-		settled := slices.Clone(findings)
-		SortFindings(settled)
-		setFingerprints(settled)
-		markBaseline(settled, opts.Baseline)
-		own := e.run(r, settled)
-		e.settle(own)
-		findings = append(findings, own...)
-	}
-
 	if findings == nil {
 		findings = []Finding{} // formats print an empty list, not null
 	}
-	SortFindings(findings)
-	setFingerprints(findings)
-	markBaseline(findings, opts.Baseline)
+	e.settle(findings)
+	order(findings, opts.Baseline)
+	for _, r := range after {
+		// Each housekeeping rule sees every finding reported before it, settled as the
+		// report will show it: sorted, fingerprinted, waived or in the baseline.
+		n := len(findings)
+		own := e.run(r, findings[:n:n], nil)
+		if len(own) == 0 {
+			continue
+		}
+		e.settle(own)
+		findings = append(findings, own...)
+		order(findings, opts.Baseline)
+	}
 	e.countFixed(findings, opts.Baseline)
 	rep.Findings = findings
 	e.summarise()
@@ -170,12 +168,21 @@ type engine struct {
 	enabled    []*Rule
 	shared     *Pass
 	waiverUsed []bool
-	issueURLs  map[string]string
+	issues     map[string]*Issue // by key
+	issueURLs  map[string]string // by subject, as computed
 }
 
-// run runs one rule, recovering a panic into a RuleError, and returns its findings with
-// rule, category and severity filled in.
-func (e *engine) run(r *Rule, settled []Finding) (out []Finding) {
+// order sorts findings as the report shows them, fingerprints them and marks those in the
+// baseline.
+func order(findings []Finding, b *Baseline) {
+	SortFindings(findings)
+	setFingerprints(findings)
+	markBaseline(findings, b)
+}
+
+// run runs one rule, recovering a panic into a RuleError, and appends its findings to out
+// with rule, category and severity filled in.
+func (e *engine) run(r *Rule, settled, out []Finding) (all []Finding) {
 	report := func(f Finding) {
 		f.Rule, f.Category, f.Severity = r.Name, r.Category, e.severity[r.Name]
 		if f.URL == "" {
@@ -201,10 +208,11 @@ func (e *engine) run(r *Rule, settled []Finding) (out []Finding) {
 	defer func() {
 		if v := recover(); v != nil {
 			e.rep.Errors = append(e.rep.Errors, RuleError{Rule: r.Name, Err: fmt.Sprintf("the rule panicked (a bug in hatcheck): %v%s", v, panicPlace())})
+			all = out // what the rule reported before it panicked
 		}
 	}()
 	if r.Check == nil {
-		return nil
+		return out
 	}
 	if err := r.Check(pass); err != nil {
 		e.rep.Errors = append(e.rep.Errors, RuleError{Rule: r.Name, Err: err.Error()})
@@ -231,15 +239,22 @@ func panicPlace() string {
 
 // issueURL returns the browse link of a subject that is an issue key, else "".
 func (e *engine) issueURL(subject string) string {
-	if e.issueURLs == nil {
-		e.issueURLs = map[string]string{}
+	if e.issues == nil {
+		e.issues = make(map[string]*Issue, len(e.project.Issues))
 		for _, i := range e.project.Issues {
-			if u := BrowseURL(e.cfg, i); u != "" {
-				e.issueURLs[i.Key] = u
-			}
+			e.issues[i.Key] = i
 		}
+		e.issueURLs = map[string]string{}
 	}
-	return e.issueURLs[subject]
+	if u, ok := e.issueURLs[subject]; ok {
+		return u
+	}
+	u := ""
+	if i := e.issues[subject]; i != nil {
+		u = BrowseURL(e.cfg, i)
+	}
+	e.issueURLs[subject] = u
+	return u
 }
 
 // settle applies the waivers to findings, recording which waivers matched.
@@ -411,11 +426,24 @@ func SortFindings(fs []Finding) {
 		}
 		return cmp.Compare(i, j)
 	})
-	sorted := make([]Finding, len(fs))
-	for k, i := range order {
-		sorted[k] = fs[i]
+	// Move each finding to its place, one cycle of the permutation at a time.
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		held := fs[i]
+		j := i
+		for {
+			k := order[j]
+			order[j] = -1
+			if k == i {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
 	}
-	copy(fs, sorted)
 }
 
 func compareFindings(a, b *Finding) int {
