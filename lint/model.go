@@ -184,17 +184,26 @@ const (
 	KindDate       FieldKind = "date"
 )
 
-// Change is one item of a history.
+// Change is one item of a history: a field, and its value before and after.
+//
+// An export holds hundreds of thousands of changes to a few dozen fields, so the field is
+// held once and shared: c.Field, c.Kind and the rest read through the pointer, which is
+// never nil in a Change a reader made.
 type Change struct {
-	Field      string // as Jira names it: "Rank", "Sprint", "duedate"
-	FieldType  string // "jira" or "custom"
-	FieldID    string // optional in exports
+	*ChangedField
 	From       string
 	FromString string
 	To         string
 	ToString   string
-	Kind       FieldKind
-	DateField  string // for KindDate: the dates.fields entry it matched
+}
+
+// ChangedField is the field a changelog item changed, as hatcheck resolved it.
+type ChangedField struct {
+	Field     string // as Jira names it: "Rank", "Sprint", "duedate"
+	FieldType string // "jira" or "custom"
+	FieldID   string // optional in exports
+	Kind      FieldKind
+	DateField string // for KindDate: the dates.fields entry it matched
 }
 
 // Sprint is a sprint known from the sprint field values of all issues, merged by id.

@@ -12,8 +12,11 @@ import (
 // PriorityChangedBy adds a change of the priority field.
 func (ib *issueBuilder) PriorityChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
 	return ib.Changed(by, t, lint.Change{
-		Field: "priority", FieldType: "jira", FieldID: "priority", From: "3", FromString: from,
-		To: "2", ToString: to, Kind: lint.KindPriority,
+		ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", FieldID: "priority", Kind: lint.KindPriority},
+		From:         "3",
+		FromString:   from,
+		To:           "2",
+		ToString:     to,
 	})
 }
 
@@ -21,16 +24,22 @@ func (ib *issueBuilder) PriorityChangedBy(by lint.Person, t time.Time, from, to 
 func (ib *issueBuilder) MovedBy(by lint.Person, t time.Time, from, to, category string) *issueBuilder {
 	ib.Status(to, category)
 	return ib.Changed(by, t, lint.Change{
-		Field: "status", FieldType: "jira", FieldID: "status", From: "1", FromString: from,
-		To: "10001", ToString: to, Kind: lint.KindStatus,
+		ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus},
+		From:         "1",
+		FromString:   from,
+		To:           "10001",
+		ToString:     to,
 	})
 }
 
 // EstimateChangedBy adds a change of the estimate field, values as Jira writes them ("3", "5.0").
 func (ib *issueBuilder) EstimateChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
 	return ib.Changed(by, t, lint.Change{
-		Field: "Story Points", FieldType: "custom", FieldID: "customfield_10016",
-		From: from, FromString: from, To: to, ToString: to, Kind: lint.KindEstimate,
+		ChangedField: &lint.ChangedField{Field: "Story Points", FieldType: "custom", FieldID: "customfield_10016", Kind: lint.KindEstimate},
+		From:         from,
+		FromString:   from,
+		To:           to,
+		ToString:     to,
 	})
 }
 
@@ -39,7 +48,9 @@ func (ib *issueBuilder) EstimateChangedBy(by lint.Person, t time.Time, from, to 
 func (ib *issueBuilder) ParentChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
 	ib.Parent(to)
 	return ib.Changed(by, t, lint.Change{
-		Field: "IssueParentAssociation", FieldType: "jira", FromString: from, ToString: to, Kind: lint.KindParent,
+		ChangedField: &lint.ChangedField{Field: "IssueParentAssociation", FieldType: "jira", Kind: lint.KindParent},
+		FromString:   from,
+		ToString:     to,
 	})
 }
 

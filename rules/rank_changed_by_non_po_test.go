@@ -58,7 +58,9 @@ func TestRankChangedByNonPO(t *testing.T) {
 		name: "a change of the rank field itself, with no direction",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Assignee(ana).Changed(dev, at(4, 14, 20), lint.Change{
-				Field: "Rank", FieldType: "custom", From: "0|i0001:", To: "0|i0000:", Kind: lint.KindRank,
+				ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", Kind: lint.KindRank},
+				From:         "0|i0001:",
+				To:           "0|i0000:",
 			})
 		},
 		want: []string{
@@ -68,7 +70,8 @@ func TestRankChangedByNonPO(t *testing.T) {
 		name: "a drag the reader did not resolve to the rank field",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Assignee(ana).Changed(dev, at(4, 14, 20), lint.Change{
-				Field: "Rang", FieldType: "custom", ToString: "Ranked lower",
+				ChangedField: &lint.ChangedField{Field: "Rang", FieldType: "custom"},
+				ToString:     "Ranked lower",
 			})
 		},
 		want: []string{
@@ -78,7 +81,9 @@ func TestRankChangedByNonPO(t *testing.T) {
 		name: "other changes are not rank changes",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Changed(dev, at(4, 14, 20), lint.Change{
-				Field: "summary", FieldType: "jira", FromString: "a", ToString: "Ranked higher",
+				ChangedField: &lint.ChangedField{Field: "summary", FieldType: "jira"},
+				FromString:   "a",
+				ToString:     "Ranked higher",
 			})
 		},
 	}, {

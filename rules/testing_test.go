@@ -226,7 +226,7 @@ func (ib *issueBuilder) RankedLowerBy(by lint.Person, t time.Time) *issueBuilder
 }
 
 func rankItem(dir string) lint.Change {
-	return lint.Change{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", ToString: dir, Kind: lint.KindRank}
+	return lint.Change{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", Kind: lint.KindRank}, ToString: dir}
 }
 
 // SprintChangedBy adds a change of the sprint field from and to lists of sprint ids
@@ -242,8 +242,11 @@ func (ib *issueBuilder) SprintChangedBy(by lint.Person, t time.Time, from, to st
 		return strings.Join(out, ", ")
 	}
 	return ib.Changed(by, t, lint.Change{
-		Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020",
-		From: from, FromString: names(from), To: to, ToString: names(to), Kind: lint.KindSprint,
+		ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020", Kind: lint.KindSprint},
+		From:         from,
+		FromString:   names(from),
+		To:           to,
+		ToString:     names(to),
 	})
 }
 
@@ -256,7 +259,7 @@ func (ib *issueBuilder) DateChangedBy(by lint.Person, t time.Time, field, from, 
 		}
 		return d + " 00:00:00.0"
 	}
-	c := lint.Change{Field: field, FieldType: "jira", FieldID: field, From: from, FromString: long(from), To: to, ToString: long(to), Kind: lint.KindDate, DateField: field}
+	c := lint.Change{ChangedField: &lint.ChangedField{Field: field, FieldType: "jira", FieldID: field, Kind: lint.KindDate, DateField: field}, From: from, FromString: long(from), To: to, ToString: long(to)}
 	if field != "duedate" {
 		c.FieldType, c.FieldID = "custom", "customfield_10022"
 	}
@@ -268,8 +271,9 @@ func (ib *issueBuilder) LabelAddedBy(by lint.Person, t time.Time, label string) 
 	from := strings.Join(ib.issue.Labels, " ")
 	ib.issue.Labels = append(slices.Clone(ib.issue.Labels), label)
 	return ib.Changed(by, t, lint.Change{
-		Field: "labels", FieldType: "jira", FieldID: "labels", FromString: from,
-		ToString: strings.Join(ib.issue.Labels, " "), Kind: lint.KindLabels,
+		ChangedField: &lint.ChangedField{Field: "labels", FieldType: "jira", FieldID: "labels", Kind: lint.KindLabels},
+		FromString:   from,
+		ToString:     strings.Join(ib.issue.Labels, " "),
 	})
 }
 

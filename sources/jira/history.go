@@ -86,19 +86,21 @@ func (p *parser) history(is *issueState) {
 	p.historyCount++
 }
 
-// change reads one changelog item. Field names, types and ids repeat across the export and
-// are interned, as are short values (sprint and status ids, dates, "Ranked higher").
+// change reads one changelog item. Field names, types and ids repeat across the export: the
+// items of one field share one lint.ChangedField. Short values (sprint and status ids,
+// dates, "Ranked higher") are interned.
 func (p *parser) change() lint.Change {
 	var c lint.Change
+	var field [3]string // name, type, id
 	p.token()
 	for p.more() {
 		switch string(p.nameBytes()) {
 		case "field":
-			c.Field = p.istr()
+			field[0] = p.istr()
 		case "fieldtype":
-			c.FieldType = p.istr()
+			field[1] = p.istr()
 		case "fieldId":
-			c.FieldID = p.istr()
+			field[2] = p.istr()
 		case "from":
 			c.From = p.istr()
 		case "fromString":
@@ -112,11 +114,17 @@ func (p *parser) change() lint.Change {
 		}
 	}
 	p.token()
-	if c.Field != "" && c.FieldID != "" && !p.changelogSeen[c.Field] {
-		p.changelogSeen[c.Field] = true
-		lower := strings.ToLower(c.Field)
+	f := p.fields[field]
+	if f == nil {
+		f = &lint.ChangedField{Field: field[0], FieldType: field[1], FieldID: field[2]}
+		p.fields[field] = f
+	}
+	c.ChangedField = f
+	if f.Field != "" && f.FieldID != "" && !p.changelogSeen[f.Field] {
+		p.changelogSeen[f.Field] = true
+		lower := strings.ToLower(f.Field)
 		if _, ok := p.changelogNames[lower]; !ok {
-			p.changelogNames[lower] = c.FieldID
+			p.changelogNames[lower] = f.FieldID
 		}
 	}
 	return c

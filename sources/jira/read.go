@@ -99,8 +99,9 @@ type parser struct {
 	changelogSeen  map[string]bool // field names already put in changelogNames
 	historyCount   int
 
-	strs   map[string]string       // interned short strings
-	people map[string]*lint.Person // user objects already read, by their JSON text
+	strs   map[string]string                // interned short strings
+	fields map[[3]string]*lint.ChangedField // changelog fields by name, type and id
+	people map[string]*lint.Person          // user objects already read, by their JSON text
 
 	cands     slab[candidate]
 	histories slab[lint.History]
@@ -131,6 +132,7 @@ func newParser(path string, cfg *lint.Config) *parser {
 		changelogNames: map[string]string{},
 		changelogSeen:  map[string]bool{},
 		strs:           map[string]string{},
+		fields:         map[[3]string]*lint.ChangedField{},
 		people:         map[string]*lint.Person{},
 		cands:          slab[candidate]{size: 4096},
 		histories:      slab[lint.History]{size: 1024},

@@ -71,7 +71,7 @@ func (p *parser) finish() *Result {
 		for h := range it.Histories {
 			items := it.Histories[h].Items
 			for c := range items {
-				items[c].Kind, items[c].DateField = kinds.of(&items[c])
+				items[c].ChangedField = kinds.resolve(&items[c])
 			}
 		}
 		sortHistories(it.Histories)
@@ -418,7 +418,14 @@ func historyLess(a, b *lint.History) bool {
 type kindTable struct {
 	byID   map[string]kindInfo
 	byName map[string]kindInfo // lower-cased field name
-	cache  map[[2]string]kindInfo
+	cache  map[*lint.ChangedField]kindInfo
+	fields map[resolvedField]*lint.ChangedField
+}
+
+// resolvedField is a field as the parser read it with the kind it resolved to.
+type resolvedField struct {
+	read *lint.ChangedField
+	kindInfo
 }
 
 type kindInfo struct {
@@ -427,7 +434,7 @@ type kindInfo struct {
 }
 
 func (p *parser) newKindTable(roles map[lint.FieldKind]string, dates map[string]string) *kindTable {
-	t := &kindTable{byID: map[string]kindInfo{}, byName: map[string]kindInfo{}, cache: map[[2]string]kindInfo{}}
+	t := &kindTable{byID: map[string]kindInfo{}, byName: map[string]kindInfo{}, cache: map[*lint.ChangedField]kindInfo{}, fields: map[resolvedField]*lint.ChangedField{}}
 	addID := func(id string, ki kindInfo) {
 		if _, ok := t.byID[id]; !ok && id != "" {
 			t.byID[id] = ki
@@ -476,23 +483,31 @@ func (p *parser) newKindTable(roles map[lint.FieldKind]string, dates map[string]
 	return t
 }
 
-func (t *kindTable) of(c *lint.Change) (lint.FieldKind, string) {
-	key := [2]string{c.Field, c.FieldID}
-	ki, ok := t.cache[key]
+// resolve returns the change's field with its kind, shared by every change of the input to
+// the same field with the same kind.
+func (t *kindTable) resolve(c *lint.Change) *lint.ChangedField {
+	read := c.ChangedField
+	ki, ok := t.cache[read]
 	if !ok {
-		if c.FieldID != "" {
-			ki, ok = t.byID[c.FieldID]
+		if read.FieldID != "" {
+			ki, ok = t.byID[read.FieldID]
 		}
 		if !ok {
-			ki = t.byName[strings.ToLower(c.Field)]
+			ki = t.byName[strings.ToLower(read.Field)]
 		}
-		t.cache[key] = ki
+		t.cache[read] = ki
 	}
-	if ki.kind == lint.KindOther && strings.EqualFold(c.FieldType, "custom") &&
+	if ki.kind == lint.KindOther && strings.EqualFold(read.FieldType, "custom") &&
 		(c.ToString == "Ranked higher" || c.ToString == "Ranked lower") {
-		return lint.KindRank, ""
+		ki = kindInfo{kind: lint.KindRank}
 	}
-	return ki.kind, ki.date
+	key := resolvedField{read, ki}
+	f := t.fields[key]
+	if f == nil {
+		f = &lint.ChangedField{Field: read.Field, FieldType: read.FieldType, FieldID: read.FieldID, Kind: ki.kind, DateField: ki.date}
+		t.fields[key] = f
+	}
+	return f
 }
 
 // fieldLabel names a field as the user knows it: its name in the export, else its id.
