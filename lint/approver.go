@@ -25,7 +25,7 @@ func (p *Pass) peopleNamed(text string) []Person {
 	if key == "" {
 		return nil
 	}
-	if p.facts.people == nil {
+	p.facts.peopleOnce.Do(func() {
 		p.facts.people = map[string][]Person{}
 		add := func(person Person) {
 			for _, a := range []string{person.DisplayName, person.Email, person.Name, person.Key, person.AccountID} {
@@ -52,7 +52,7 @@ func (p *Pass) peopleNamed(text string) []Person {
 				}
 			}
 		}
-	}
+	})
 	return p.facts.people[key]
 }
 

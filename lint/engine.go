@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -72,10 +74,7 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	e.today = e.shared.Today()
 	e.waiverUsed = make([]bool, len(cfg.Waivers))
 
-	var findings []Finding
-	for _, r := range running {
-		findings = e.run(r, nil, findings)
-	}
+	findings := e.runAll(running)
 	if findings == nil {
 		findings = []Finding{} // formats print an empty list, not null
 	}
@@ -85,7 +84,7 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 		// Each housekeeping rule sees every finding reported before it, settled as the
 		// report will show it: sorted, fingerprinted, waived or in the baseline.
 		n := len(findings)
-		own := e.run(r, findings[:n:n], nil)
+		own := e.add(e.run(r, findings[:n:n]), nil)
 		if len(own) == 0 {
 			continue
 		}
@@ -180,24 +179,55 @@ func order(findings []Finding, b *Baseline) {
 	markBaseline(findings, b)
 }
 
-// run runs one rule, recovering a panic into a RuleError, and appends its findings to out
-// with rule, category and severity filled in.
-func (e *engine) run(r *Rule, settled, out []Finding) (all []Finding) {
+// outcome is what one rule's run produced. Rules run in parallel, each into its own
+// outcome, and the outcomes are added to the report in catalogue order, so the report does
+// not depend on which rule finished first.
+type outcome struct {
+	findings []Finding
+	metrics  []metricValue
+	err      *RuleError
+}
+
+type metricValue struct {
+	name, project string
+	v             float64
+}
+
+// runAll runs the rules, as many at a time as there are CPUs, and returns their findings in
+// the order of the rules.
+func (e *engine) runAll(rules []*Rule) []Finding {
+	outcomes := make([]outcome, len(rules))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(rules)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(rules) {
+					return
+				}
+				outcomes[k] = e.run(rules[k], nil)
+			}
+		})
+	}
+	wg.Wait()
+	var findings []Finding
+	for _, o := range outcomes {
+		findings = e.add(o, findings)
+	}
+	return findings
+}
+
+// run runs one rule, recovering a panic into a RuleError. Its findings have rule, category
+// and severity filled in.
+func (e *engine) run(r *Rule, settled []Finding) (o outcome) {
 	report := func(f Finding) {
 		f.Rule, f.Category, f.Severity = r.Name, r.Category, e.severity[r.Name]
-		if f.URL == "" {
-			f.URL = e.issueURL(f.Subject)
-		}
 		f.Fingerprint, f.Status, f.Waiver = "", StatusNew, nil
-		out = append(out, f)
+		o.findings = append(o.findings, f)
 	}
 	metric := func(name, project string, v float64) {
-		m := e.rep.Summary.Metrics[name]
-		if m == nil {
-			m = map[string]float64{}
-			e.rep.Summary.Metrics[name] = m
-		}
-		m[project] = v
+		o.metrics = append(o.metrics, metricValue{name, project, v})
 	}
 	pass := NewPass(r, e.project, e.cfg, e.now, e.shared, report, metric)
 	pass.Enabled = e.enabled
@@ -206,18 +236,43 @@ func (e *engine) run(r *Rule, settled, out []Finding) (all []Finding) {
 		pass.waiverUsed = e.waiverUsed
 	}
 	defer func() {
+		// What the rule reported before it panicked is kept.
 		if v := recover(); v != nil {
-			e.rep.Errors = append(e.rep.Errors, RuleError{Rule: r.Name, Err: fmt.Sprintf("the rule panicked (a bug in hatcheck): %v%s", v, panicPlace())})
-			all = out // what the rule reported before it panicked
+			o.err = &RuleError{Rule: r.Name, Err: fmt.Sprintf("the rule panicked (a bug in hatcheck): %v%s", v, panicPlace())}
 		}
 	}()
 	if r.Check == nil {
-		return out
+		return o
 	}
 	if err := r.Check(pass); err != nil {
-		e.rep.Errors = append(e.rep.Errors, RuleError{Rule: r.Name, Err: err.Error()})
+		o.err = &RuleError{Rule: r.Name, Err: err.Error()}
 	}
-	return out
+	return o
+}
+
+// add records a rule's outcome in the report and appends its findings, with their browse
+// links, to findings.
+func (e *engine) add(o outcome, findings []Finding) []Finding {
+	for n := range o.findings {
+		if f := &o.findings[n]; f.URL == "" {
+			f.URL = e.issueURL(f.Subject)
+		}
+	}
+	for _, m := range o.metrics {
+		values := e.rep.Summary.Metrics[m.name]
+		if values == nil {
+			values = map[string]float64{}
+			e.rep.Summary.Metrics[m.name] = values
+		}
+		values[m.project] = m.v
+	}
+	if o.err != nil {
+		e.rep.Errors = append(e.rep.Errors, *o.err)
+	}
+	if findings == nil {
+		return o.findings
+	}
+	return append(findings, o.findings...)
 }
 
 // panicPlace returns " at FILE:LINE" for the function that panicked, read from the stack

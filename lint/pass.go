@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -43,13 +44,21 @@ func NewPass(r *Rule, p *Project, c *Config, now time.Time, shared *Pass, report
 	return pass
 }
 
-// facts are derived once per run and shared by every pass.
+// facts are derived once per run and shared by every pass. Rules run in parallel, so each
+// fact is built once, by the first pass that needs it, and only read after that.
 type facts struct {
+	rankOnce sync.Once
 	ranked   map[string][]*Issue // project -> open ranked backlog items, top first
 	rankPos  map[*Issue]int      // position in ranked (0-based)
+
+	planOnce sync.Once
 	planKeys map[string]bool
-	people   map[string][]Person // lower-cased attribute -> people of the input having it
-	bots     map[*Person]bool    // authors of changes -> whether they are bots
+
+	peopleOnce sync.Once
+	people     map[string][]Person // lower-cased attribute -> people of the input having it
+
+	botsOnce sync.Once
+	bots     map[*Person]bool // authors of changes -> whether they are bots
 }
 
 // Report records a finding. The engine fills in rule, category, severity, fingerprint
@@ -124,15 +133,22 @@ func (p *Pass) isBot(author *Person) bool {
 	if author == nil {
 		return false
 	}
-	if p.facts.bots == nil {
+	p.facts.botsOnce.Do(func() {
 		p.facts.bots = map[*Person]bool{}
+		for _, i := range p.Project.Issues {
+			for n := range i.Histories {
+				if a := i.Histories[n].Author; a != nil {
+					if _, ok := p.facts.bots[a]; !ok {
+						p.facts.bots[a] = p.Config.IsBot(*a)
+					}
+				}
+			}
+		}
+	})
+	if bot, ok := p.facts.bots[author]; ok {
+		return bot
 	}
-	bot, ok := p.facts.bots[author]
-	if !ok {
-		bot = p.Config.IsBot(*author)
-		p.facts.bots[author] = bot
-	}
-	return bot
+	return p.Config.IsBot(*author) // not an author of the project's changes
 }
 
 // InRole reports whether the person holds the role (or is its delegate) in the project.
@@ -176,10 +192,9 @@ func (p *Pass) RankPosition(i *Issue) int {
 	return -1
 }
 
-func (p *Pass) rankFacts() {
-	if p.facts.ranked != nil {
-		return
-	}
+func (p *Pass) rankFacts() { p.facts.rankOnce.Do(p.buildRankFacts) }
+
+func (p *Pass) buildRankFacts() {
 	p.facts.ranked = map[string][]*Issue{}
 	p.facts.rankPos = map[*Issue]int{}
 	for _, i := range p.Project.Issues {
@@ -307,7 +322,7 @@ func (p *Pass) InPlanScope(i *Issue) bool {
 
 // PlanKeys returns the set of Jira keys named by plan tasks.
 func (p *Pass) PlanKeys() map[string]bool {
-	if p.facts.planKeys == nil {
+	p.facts.planOnce.Do(func() {
 		p.facts.planKeys = map[string]bool{}
 		if p.Project.Plan != nil {
 			for _, t := range p.Project.Plan.Tasks {
@@ -316,7 +331,7 @@ func (p *Pass) PlanKeys() map[string]bool {
 				}
 			}
 		}
-	}
+	})
 	return p.facts.planKeys
 }
 
