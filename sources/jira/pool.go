@@ -11,8 +11,8 @@ import (
 )
 
 // The issues of a search response are most of an export. The splitter (split.go) hands the
-// bytes of each one to a pool of workers, which check that it is well-formed JSON with
-// jsontext and parse it with a scanner that need not check anything again. The results are
+// bytes of each one to a pool of workers, which check that it is well-formed JSON (valid,
+// jsontext's check) and parse it with a scanner that need not check anything again. The results are
 // merged back in input order, so the outcome is the same as one parser reading the input
 // from start to end.
 
@@ -189,7 +189,7 @@ func (p *parser) parseBatch(b *batch) {
 	for _, at := range b.issues {
 		raw := b.data[at.from:at.to]
 		p.lines = newLineIndex(raw, at.line, at.col)
-		if !jsontext.Value(raw).IsValid(decodeOptions...) {
+		if !valid(raw) {
 			p.err = p.issueSyntaxError(raw)
 			break
 		}

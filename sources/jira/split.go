@@ -11,7 +11,7 @@ import (
 // nearly all of an export, and the decoder would read each of them once only to hand its
 // bytes to a worker. The splitter finds where each issue starts and ends without checking
 // anything, sends its bytes straight to the pool of workers, and passes the decoder `{}` in
-// its place; the workers check each issue with jsontext before they parse it. Everything
+// its place; the workers check each issue (valid.go) before they parse it. Everything
 // else (the top-level shape, "names", other shapes of input) reaches the decoder as it is,
 // so the decoder still checks all of the input that no worker does: it reads the same
 // values and separators, with a placeholder for each issue.

@@ -1,0 +1,218 @@
+package jira
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// valid reports whether b is one JSON value, with nothing but whitespace around it, exactly as
+// jsontext.Value.IsValid judges it with the reader's decodeOptions: invalid UTF-8 (and so
+// unpaired surrogate escapes) allowed, duplicate member names allowed, at most maxDepth
+// objects and arrays deep. A worker calls it on every issue the splitter hands over.
+//
+// It is jsontext's check, written for this one use: it keeps no names and no tokens, and it
+// crosses strings eight bytes at a time, which makes it several times faster. When it says
+// no, the worker asks jsontext for the error, so only the yes has to be exactly right; the
+// FuzzValid target holds the two to the same answers.
+func valid(b []byte) bool {
+	const (
+		expectValue = iota
+		afterValue
+		expectName
+	)
+	var stackBuf [32]byte
+	stack := stackBuf[:0] // '{' or '[' for each open object and array
+	state := expectValue
+	i := 0
+	for {
+		for i < len(b) && isSpace[b[i]] {
+			i++
+		}
+		switch state {
+		case expectValue:
+			if i >= len(b) {
+				return false
+			}
+			state = afterValue
+			switch b[i] {
+			case '{', '[':
+				if len(stack) == maxDepth {
+					return false
+				}
+				open := b[i]
+				stack = append(stack, open)
+				i++
+				for i < len(b) && isSpace[b[i]] {
+					i++
+				}
+				if i < len(b) && b[i] == open+2 { // '}' is '{'+2, ']' is '['+2
+					stack = stack[:len(stack)-1]
+					i++
+				} else if open == '{' {
+					state = expectName
+				} else {
+					state = expectValue
+				}
+			case '"':
+				i = endOfString(b, i+1)
+			case 't':
+				i = endOfLiteral(b, i, "true")
+			case 'f':
+				i = endOfLiteral(b, i, "false")
+			case 'n':
+				i = endOfLiteral(b, i, "null")
+			default:
+				i = endOfNumber(b, i)
+			}
+			if i < 0 {
+				return false
+			}
+		case afterValue:
+			if len(stack) == 0 {
+				return i == len(b)
+			}
+			if i >= len(b) {
+				return false
+			}
+			top := stack[len(stack)-1]
+			switch c := b[i]; {
+			case c == ',':
+				i++
+				if top == '{' {
+					state = expectName
+				} else {
+					state = expectValue
+				}
+			case c == top+2:
+				stack = stack[:len(stack)-1]
+				i++
+			default:
+				return false
+			}
+		case expectName:
+			if i >= len(b) || b[i] != '"' {
+				return false
+			}
+			if i = endOfString(b, i+1); i < 0 {
+				return false
+			}
+			for i < len(b) && isSpace[b[i]] {
+				i++
+			}
+			if i >= len(b) || b[i] != ':' {
+				return false
+			}
+			i++
+			state = expectValue
+		}
+	}
+}
+
+// maxDepth is jsontext's limit on nesting.
+const maxDepth = 10000
+
+var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// endOfString returns the index just past the closing quote of the string whose contents
+// start at b[i], or -1 when the string is not well-formed or does not end.
+func endOfString(b []byte, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for {
+		// Skip eight bytes at a time while none of them is a quote, a backslash or a
+		// control character. The tests can flag a byte above a true one, never below it,
+		// so the lowest flag is the first byte to look at.
+		for i+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[i:])
+			q := x ^ (ones * '"')
+			s := x ^ (ones * '\\')
+			if t := ((q-ones)&^q | (s-ones)&^s | (x-ones*0x20)&^x) & highs; t != 0 {
+				i += bits.TrailingZeros64(t) >> 3
+				goto look
+			}
+			i += 8
+		}
+		for i < len(b) && b[i] >= 0x20 && b[i] != '"' && b[i] != '\\' {
+			i++
+		}
+		if i >= len(b) {
+			return -1
+		}
+	look:
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1
+		case c == '\\':
+			if i+1 >= len(b) {
+				return -1
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(b) || !isHex[b[i+2]] || !isHex[b[i+3]] || !isHex[b[i+4]] || !isHex[b[i+5]] {
+					return -1
+				}
+				i += 6
+			default:
+				return -1
+			}
+		case c < 0x20:
+			return -1
+		default:
+			i++
+		}
+	}
+}
+
+var isHex = func() (t [256]bool) {
+	for _, c := range "0123456789abcdefABCDEF" {
+		t[c] = true
+	}
+	return t
+}()
+
+func endOfLiteral(b []byte, i int, lit string) int {
+	if len(b)-i < len(lit) || string(b[i:i+len(lit)]) != lit {
+		return -1
+	}
+	return i + len(lit)
+}
+
+// endOfNumber returns the index just past the number at b[i], or -1 when none is there.
+func endOfNumber(b []byte, i int) int {
+	digits := func() bool {
+		start := i
+		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case !digits():
+		return -1
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if !digits() {
+			return -1
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return -1
+		}
+	}
+	return i
+}
