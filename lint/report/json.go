@@ -1,8 +1,13 @@
 package report
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-json-experiment/json"
@@ -95,22 +100,126 @@ type JSONWaiver struct {
 
 // Write prints the report as indented JSON.
 //
-// The encoder indents as it writes, straight to w, so a report of a hundred thousand
-// findings is never held twice in memory. It keeps encoding/json's conventions (omitempty,
-// null for a nil slice, sorted map keys), which the schema documents.
+// It keeps encoding/json's conventions (omitempty, null for a nil slice, sorted map keys),
+// which the schema documents. The findings, most of a large report, are encoded in parallel,
+// a run of them per CPU, and written in order between the rest of the document.
 func (JSON) Write(w io.Writer, r *lint.Report) error {
-	err := json.MarshalWrite(w, NewJSONReport(r),
-		jsonv1.DefaultOptionsV1(),
-		json.Deterministic(true),
-		jsontext.WithIndent("  "),
-		// Messages quote Jira text; "<" stays readable instead of becoming \u003c.
-		jsontext.EscapeForHTML(false),
-	)
+	doc := NewJSONReport(r)
+	findings := doc.Findings
+	doc.Findings = []JSONFinding{}
+	head, err := json.Marshal(doc, jsonOptions...)
 	if err != nil {
+		return err
+	}
+	// The findings go where the empty list is: the only "findings" member at the top level.
+	const marker = "\n  \"findings\": []"
+	at := bytes.Index(head, []byte(marker))
+	if at < 0 {
+		return fmt.Errorf("json report: no findings member in %.40q", head)
+	}
+	at += len(marker) - 1
+	if _, err := w.Write(head[:at]); err != nil {
+		return err
+	}
+	if len(findings) > 0 {
+		if err := writeFindings(w, findings); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, "\n  "); err != nil {
+			return err
+		}
+	}
+	if _, err := w.Write(head[at:]); err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+var jsonOptions = []json.Options{
+	jsonv1.DefaultOptionsV1(),
+	json.Deterministic(true),
+	jsontext.WithIndent("  "),
+	// Messages quote Jira text; "<" stays readable instead of becoming \u003c.
+	jsontext.EscapeForHTML(false),
+}
+
+// writeFindings writes the findings as the elements of the report's "findings" list, each
+// on its own lines at its depth, with the commas between them. Runs of findings are encoded
+// in parallel, one per CPU, and written in order; a few runs at most wait to be written.
+func writeFindings(w io.Writer, findings []JSONFinding) error {
+	const run = 256
+	opts := append(slices.Clone(jsonOptions), jsontext.WithIndentPrefix("    "))
+	type part struct {
+		b    []byte
+		err  error
+		done chan struct{}
+	}
+	parts := make([]part, (len(findings)+run-1)/run)
+	for k := range parts {
+		parts[k].done = make(chan struct{})
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(parts))
+	// A worker takes a slot before it takes a run, so the runs being encoded or waiting
+	// are always the first ones not yet written, and the writer never waits on a worker
+	// that waits on it.
+	slots := make(chan struct{}, 2*workers)
+	free := make(chan []byte, 2*workers)
+	var next atomic.Int64
+	stop := make(chan struct{})
+	defer close(stop)
+	for range workers {
+		go func() {
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-stop:
+					return
+				}
+				k := int(next.Add(1)) - 1
+				if k >= len(parts) {
+					return
+				}
+				var b []byte
+				select {
+				case b = <-free:
+				default:
+				}
+				b = b[:0]
+				for n := k * run; n < min((k+1)*run, len(findings)); n++ {
+					if n > 0 {
+						b = append(b, ',')
+					}
+					b = append(b, "\n    "...)
+					enc, err := json.Marshal(&findings[n], opts...)
+					if err != nil {
+						parts[k].err = err
+						break
+					}
+					b = append(b, enc...)
+				}
+				parts[k].b = b
+				close(parts[k].done)
+			}
+		}()
+	}
+	for k := range parts {
+		p := &parts[k]
+		<-p.done
+		if p.err != nil {
+			return p.err
+		}
+		if _, err := w.Write(p.b); err != nil {
+			return err
+		}
+		select {
+		case free <- p.b:
+		default:
+		}
+		p.b = nil
+		<-slots
+	}
+	return nil
 }
 
 // NewJSONReport converts a report into the JSON document.
