@@ -227,8 +227,8 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 	out := &JSONReport{
 		Schema:   Schema,
 		Tool:     r.Tool,
-		Inputs:   []JSONInput{},
-		Findings: []JSONFinding{},
+		Inputs:   make([]JSONInput, 0, len(r.Inputs)),
+		Findings: make([]JSONFinding, 0, len(r.Findings)),
 		Errors:   r.Errors,
 		Skipped:  r.Skipped,
 	}
