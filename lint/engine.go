@@ -183,10 +183,12 @@ func order(findings []Finding, b *Baseline) {
 // outcome, and the outcomes are added to the report in catalogue order, so the report does
 // not depend on which rule finished first.
 type outcome struct {
-	findings []Finding
+	findings [][]Finding // in runs of findingRun, so that many findings are never moved
 	metrics  []metricValue
 	err      *RuleError
 }
+
+const findingRun = 512
 
 type metricValue struct {
 	name, project string
@@ -211,7 +213,13 @@ func (e *engine) runAll(rules []*Rule) []Finding {
 		})
 	}
 	wg.Wait()
-	var findings []Finding
+	total := 0
+	for _, o := range outcomes {
+		for _, run := range o.findings {
+			total += len(run)
+		}
+	}
+	findings := make([]Finding, 0, total)
 	for _, o := range outcomes {
 		findings = e.add(o, findings)
 	}
@@ -224,7 +232,11 @@ func (e *engine) run(r *Rule, settled []Finding) (o outcome) {
 	report := func(f Finding) {
 		f.Rule, f.Category, f.Severity = r.Name, r.Category, e.severity[r.Name]
 		f.Fingerprint, f.Status, f.Waiver = "", StatusNew, nil
-		o.findings = append(o.findings, f)
+		if n := len(o.findings); n == 0 || len(o.findings[n-1]) == findingRun {
+			o.findings = append(o.findings, make([]Finding, 0, findingRun))
+		}
+		last := &o.findings[len(o.findings)-1]
+		*last = append(*last, f)
 	}
 	metric := func(name, project string, v float64) {
 		o.metrics = append(o.metrics, metricValue{name, project, v})
@@ -253,10 +265,13 @@ func (e *engine) run(r *Rule, settled []Finding) (o outcome) {
 // add records a rule's outcome in the report and appends its findings, with their browse
 // links, to findings.
 func (e *engine) add(o outcome, findings []Finding) []Finding {
-	for n := range o.findings {
-		if f := &o.findings[n]; f.URL == "" {
-			f.URL = e.issueURL(f.Subject)
+	for _, run := range o.findings {
+		for n := range run {
+			if f := &run[n]; f.URL == "" {
+				f.URL = e.issueURL(f.Subject)
+			}
 		}
+		findings = append(findings, run...)
 	}
 	for _, m := range o.metrics {
 		values := e.rep.Summary.Metrics[m.name]
@@ -269,10 +284,7 @@ func (e *engine) add(o outcome, findings []Finding) []Finding {
 	if o.err != nil {
 		e.rep.Errors = append(e.rep.Errors, *o.err)
 	}
-	if findings == nil {
-		return o.findings
-	}
-	return append(findings, o.findings...)
+	return findings
 }
 
 // panicPlace returns " at FILE:LINE" for the function that panicked, read from the stack

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"iter"
 	"net/url"
 	"slices"
 	"sort"
@@ -106,25 +107,20 @@ func (p *Pass) RolesAssigned(project string, roles ...Role) bool {
 	return true
 }
 
-// Histories returns the issue's changelog entries that history rules consider: those not
-// made by a bot and not before --since.
-func (p *Pass) Histories(i *Issue) []History {
-	keep := func(h *History) bool {
-		return !p.isBot(h.Author) && (p.Config.Since.IsZero() || !h.Created.Before(p.Config.Since))
-	}
-	for n := range i.Histories {
-		if !keep(&i.Histories[n]) {
-			// Copy only when something is left out: most issues keep every history.
-			out := slices.Clone(i.Histories[:n])
-			for m := n + 1; m < len(i.Histories); m++ {
-				if keep(&i.Histories[m]) {
-					out = append(out, i.Histories[m])
-				}
+// Histories yields the issue's changelog entries that history rules consider: those not
+// made by a bot and not before --since. It yields the model's own histories, in order.
+func (p *Pass) Histories(i *Issue) iter.Seq[*History] {
+	return func(yield func(*History) bool) {
+		for n := range i.Histories {
+			h := &i.Histories[n]
+			if p.isBot(h.Author) || (!p.Config.Since.IsZero() && h.Created.Before(p.Config.Since)) {
+				continue
 			}
-			return out
+			if !yield(h) {
+				return
+			}
 		}
 	}
-	return i.Histories
 }
 
 // isBot reports whether the author of a change is a bot, remembering the answer for each

@@ -260,7 +260,7 @@ func TestHistoriesSkipBotsAndSince(t *testing.T) {
 	}}
 	pass := testPass(t, &Project{Issues: []*Issue{i}}, "roles: {bots: [Automation for Jira]}\nsince: 2026-03-03\ntimezone: Europe/Paris\n")
 	var ids []string
-	for _, h := range pass.Histories(i) {
+	for h := range pass.Histories(i) {
 		ids = append(ids, h.ID)
 	}
 	// Midnight on the 3rd in Paris is 23:00 UTC on the 2nd.

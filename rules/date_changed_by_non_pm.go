@@ -55,7 +55,7 @@ export.json:911: error date-changed-by-non-pm: PAY-7: Due date moved from 2026-0
 func checkDateChangedByNonPM(pass *lint.Pass) error {
 	people := newRoster(pass.Project)
 	for _, i := range pass.Issues() {
-		for _, h := range pass.Histories(i) {
+		for h := range pass.Histories(i) {
 			if pass.InRole(h.By(), i.Project, lint.ProjectManager) {
 				continue
 			}
@@ -72,7 +72,7 @@ func checkDateChangedByNonPM(pass *lint.Pass) error {
 					Subject: i.Key,
 					Message: upperFirst(field) + " " + dateMove(c) + " by " + who(h.By()) + " on " + when(pass, h.Created) +
 						"; only the " + manager + " sets dates",
-					Location: i.PosOf(&h),
+					Location: i.PosOf(h),
 					URL:      pass.BrowseURL(i),
 					Evidence: map[string]any{
 						"author":  h.By().String(),

@@ -85,8 +85,8 @@ func checkDoneWithoutPOAcceptance(pass *lint.Pass) error {
 				" on " + when(pass, last.Created) + "; only the " + owner + " accepts finished work",
 			Location: i.PosOf(last),
 			URL:      pass.BrowseURL(i),
-			Evidence: historyEvidence(*last, move),
-			Identity: []string{historyID(*last)},
+			Evidence: historyEvidence(last, move),
+			Identity: []string{historyID(last)},
 		})
 	}
 	return nil

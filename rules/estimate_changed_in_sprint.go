@@ -58,7 +58,7 @@ export.json:1312: warning estimate-changed-in-sprint: PAY-18: Estimate changed f
 
 func checkEstimateChangedInSprint(pass *lint.Pass) error {
 	for _, i := range pass.Issues() {
-		for _, h := range pass.Histories(i) {
+		for h := range pass.Histories(i) {
 			for _, c := range h.Items {
 				if c.Kind != lint.KindEstimate || sameEstimate(c) {
 					continue
@@ -78,7 +78,7 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 					Message: "Estimate changed from " + orNone(estimateText(c.FromString, c.From)) + " to " + orNone(estimateText(c.ToString, c.To)) +
 						" by " + who(h.By()) + " on " + when(pass, h.Created) + ", " + sprintDay(into) + " " + sprintLabel(sprint) +
 						", with no recorded approval; re-estimating committed work changes the sprint's scope",
-					Location: i.PosOf(&h),
+					Location: i.PosOf(h),
 					URL:      pass.BrowseURL(i),
 					Evidence: ev,
 					Identity: []string{historyID(h), strconv.Itoa(sprint.ID)},
@@ -92,7 +92,7 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 
 // sprintRunningAt returns the sprint (lowest id first) the issue was a member of when the
 // history was made, and whose active window the history falls in; nil when there is none.
-func sprintRunningAt(pass *lint.Pass, i *lint.Issue, h lint.History) *lint.Sprint {
+func sprintRunningAt(pass *lint.Pass, i *lint.Issue, h *lint.History) *lint.Sprint {
 	ids := slices.Clone(pass.SprintMembershipAt(i, h.Created))
 	slices.Sort(ids)
 	for _, id := range ids {

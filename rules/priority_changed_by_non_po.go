@@ -49,7 +49,7 @@ export.json:1207: warning priority-changed-by-non-po: PAY-31: Priority changed b
 func checkPriorityChangedByNonPO(pass *lint.Pass) error {
 	people := newRoster(pass.Project)
 	for _, i := range pass.Issues() {
-		for _, h := range pass.Histories(i) {
+		for h := range pass.Histories(i) {
 			if pass.InRole(h.By(), i.Project, lint.ProductOwner) {
 				continue
 			}
@@ -66,7 +66,7 @@ func checkPriorityChangedByNonPO(pass *lint.Pass) error {
 					Message: "Priority changed by " + who(h.By()) + " on " + when(pass, h.Created) +
 						" from " + orNone(c.FromString) + " to " + orNone(c.ToString) +
 						"; only the " + owner + " sets priorities",
-					Location: i.PosOf(&h),
+					Location: i.PosOf(h),
 					URL:      pass.BrowseURL(i),
 					Evidence: historyEvidence(h, c),
 					Identity: []string{historyID(h)},

@@ -64,7 +64,7 @@ export.json:4821: error rank-changed-by-non-po: PAY-12: Rank changed by Dev Pate
 func checkRankChangedByNonPO(pass *lint.Pass) error {
 	people := newRoster(pass.Project)
 	for _, i := range pass.Issues() {
-		for _, h := range pass.Histories(i) {
+		for h := range pass.Histories(i) {
 			c, ok := rankChange(h)
 			if !ok || pass.InRole(h.By(), i.Project, lint.ProductOwner) {
 				continue
@@ -84,7 +84,7 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 				Subject: i.Key,
 				Message: "Rank changed by " + who(h.By()) + " on " + when(pass, h.Created) + move +
 					"; only the " + owner + " ranks the backlog",
-				Location: i.PosOf(&h),
+				Location: i.PosOf(h),
 				URL:      pass.BrowseURL(i),
 				Evidence: map[string]any{
 					"author":  h.By().String(),
@@ -105,7 +105,7 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 // resolved to the rank field, or a custom item saying "Ranked higher" or "Ranked lower"
 // (how Jira records a drag even where the rank field's name is unknown). A history with
 // several rank items is one change.
-func rankChange(h lint.History) (lint.Change, bool) {
+func rankChange(h *lint.History) (lint.Change, bool) {
 	for _, c := range h.Items {
 		if c.Kind == lint.KindRank {
 			return c, true

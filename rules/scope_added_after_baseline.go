@@ -131,8 +131,8 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		ev := map[string]any{"parent": under, "author": by.String(), "time": instant(at), "baseline_date": day(baseline)}
 		identity := []string{under, "created"}
 		if join != nil {
-			ev["history"], ev["field"], ev["from"] = historyID(*join), move.Field, move.FromString
-			identity = []string{under, historyID(*join)}
+			ev["history"], ev["field"], ev["from"] = historyID(join), move.Field, move.FromString
+			identity = []string{under, historyID(join)}
 		}
 		pass.Report(lint.Finding{
 			Subject: i.Key,

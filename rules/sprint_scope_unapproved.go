@@ -93,9 +93,7 @@ func creator(i *lint.Issue) lint.Person {
 func checkSprintScopeUnapproved(pass *lint.Pass) error {
 	for _, i := range pass.Issues() {
 		changes := createdInto(pass, i)
-		hs := pass.Histories(i)
-		for n := range hs {
-			h := &hs[n]
+		for h := range pass.Histories(i) {
 			for _, c := range h.Items {
 				if c.Kind != lint.KindSprint {
 					continue
@@ -281,7 +279,8 @@ func nearMisses(pass *lint.Pass, i *lint.Issue, t time.Time) []lint.Related {
 	if label == "" {
 		return out
 	}
-	for _, h := range i.Histories {
+	for n := range i.Histories {
+		h := &i.Histories[n]
 		for _, c := range h.Items {
 			if c.Kind != lint.KindLabels || !hasLabel(c.ToString, label) || hasLabel(c.FromString, label) {
 				continue
@@ -295,7 +294,7 @@ func nearMisses(pass *lint.Pass, i *lint.Issue, t time.Time) []lint.Related {
 			default:
 				continue
 			}
-			out = append(out, lint.Related{Location: i.PosOf(&h), Message: what})
+			out = append(out, lint.Related{Location: i.PosOf(h), Message: what})
 		}
 	}
 	return out

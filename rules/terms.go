@@ -104,7 +104,7 @@ func issueLabel(i *lint.Issue) string {
 }
 
 // historyEvidence is the evidence every changelog-based finding keeps.
-func historyEvidence(h lint.History, c lint.Change) map[string]any {
+func historyEvidence(h *lint.History, c lint.Change) map[string]any {
 	return map[string]any{
 		"history": historyID(h),
 		"author":  h.By().String(),

@@ -49,7 +49,7 @@ func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // historyID identifies a changelog entry for a finding's fingerprint: its Jira id, which
 // survives a re-export, or its time when the input gave no id.
-func historyID(h lint.History) string {
+func historyID(h *lint.History) string {
 	if h.ID != "" {
 		return h.ID
 	}
