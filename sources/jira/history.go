@@ -17,14 +17,14 @@ func (p *parser) changelog(is *issueState) {
 			}
 		case "histories", "values":
 			// "values" is how the changelog endpoint (/issue/KEY/changelog) names them.
-			if p.dec.PeekKind() != '[' {
+			if p.peek() != '[' {
 				p.skip()
 				return
 			}
 			p.histories.end() // a run left by an earlier error, if any
 			p.token()
 			for p.more() {
-				if p.dec.PeekKind() != '{' {
+				if p.peek() != '{' {
 					p.skip()
 					continue
 				}
@@ -60,13 +60,13 @@ func (p *parser) history(is *issueState) {
 				h.Created = t
 			}
 		case "items":
-			if p.dec.PeekKind() != '[' {
+			if p.peek() != '[' {
 				p.skip()
 				continue
 			}
 			p.token()
 			for p.more() {
-				if p.dec.PeekKind() != '{' {
+				if p.peek() != '{' {
 					p.skip()
 					continue
 				}

@@ -86,7 +86,7 @@ func (p *parser) issueMember(is *issueState, name []byte) {
 	case "self":
 		it.Self = p.str()
 	case "fields":
-		if p.dec.PeekKind() != '{' {
+		if p.peek() != '{' {
 			p.skip()
 			return
 		}
@@ -109,7 +109,7 @@ func (p *parser) field(is *issueState, name []byte) {
 	case "summary":
 		it.Summary = p.str()
 	case "description":
-		if p.dec.PeekKind() == '{' {
+		if p.peek() == '{' {
 			it.Description = p.adfText()
 		} else {
 			it.Description = p.str()
@@ -197,7 +197,7 @@ func (p *parser) members(fn func(name []byte)) {
 	if p.err != nil {
 		return
 	}
-	if p.dec.PeekKind() != '{' {
+	if p.peek() != '{' {
 		p.skip()
 		return
 	}
@@ -226,7 +226,7 @@ func (p *parser) stringList(member string) []string {
 	if p.err != nil {
 		return nil
 	}
-	if p.dec.PeekKind() != '[' {
+	if p.peek() != '[' {
 		p.skip()
 		return nil
 	}
@@ -234,7 +234,7 @@ func (p *parser) stringList(member string) []string {
 	p.token()
 	for p.more() {
 		var s string
-		if member == "" || p.dec.PeekKind() != '{' {
+		if member == "" || p.peek() != '{' {
 			s = p.istr()
 		} else {
 			s = p.memberString(member)
@@ -263,7 +263,7 @@ func (p *parser) personRef() *lint.Person {
 	if p.err != nil {
 		return nil
 	}
-	if p.dec.PeekKind() != '{' {
+	if p.peek() != '{' {
 		p.skip()
 		return nil
 	}
@@ -320,7 +320,7 @@ func (p *parser) candidate(is *issueState, field string) {
 		return
 	}
 	c := candidate{field: field}
-	switch p.dec.PeekKind() {
+	switch p.peek() {
 	case 'n':
 		p.token()
 		return
@@ -355,7 +355,7 @@ func (p *parser) candidate(is *issueState, field string) {
 		c.at(p)
 		p.token()
 		for p.more() {
-			switch p.dec.PeekKind() {
+			switch p.peek() {
 			case '"':
 				if c.sprints == nil {
 					// The first string's place is where a problem with the value points.

@@ -193,7 +193,8 @@ func (p *parser) parseBatch(b *batch) {
 			p.err = p.issueSyntaxError(raw)
 			break
 		}
-		p.dec = &scanner{buf: raw}
+		p.sc = &scanner{buf: raw}
+		p.dec = p.sc
 		is := &issueState{issue: &lint.Issue{ChangelogTotal: -1, Pos: lint.Position{Path: p.path, Line: at.line, Column: at.col}}}
 		p.token()
 		for p.more() {
@@ -207,7 +208,7 @@ func (p *parser) parseBatch(b *batch) {
 	}
 	b.states, b.seen, b.changelogNames, b.historyCount, b.err = p.issues, p.seen, p.changelogNames, p.historyCount, p.err
 	b.data, b.issues = nil, nil
-	p.issues, p.dec, p.lines = nil, nil, nil
+	p.issues, p.dec, p.sc, p.lines = nil, nil, nil, nil
 }
 
 // merge adds what a batch found to the parser, as if the parser had read those issues.
@@ -234,7 +235,7 @@ func (p *parser) merge(b *batch) {
 // decoder would have given reading the whole input: its message and place are the same.
 func (p *parser) issueSyntaxError(raw []byte) error {
 	dec := jsontext.NewDecoder(bytes.NewReader(raw), decodeOptions...)
-	p.dec = dec
+	p.dec, p.sc = dec, nil
 	err := dec.SkipValue()
 	if err == nil {
 		_, err = dec.ReadToken()

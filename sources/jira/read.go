@@ -85,6 +85,7 @@ type parser struct {
 	cfg   *lint.Config
 	lines *lineReader
 	dec   tokens
+	sc    *scanner // dec, when it is a scanner: called directly, the hot paths inline
 	err   error
 	pool  pool // parses the issues of search responses
 
@@ -144,7 +145,7 @@ func newParser(path string, cfg *lint.Config) *parser {
 // values, which the decoder reads one after another.
 func (p *parser) document() error {
 	for {
-		k := p.dec.PeekKind()
+		k := p.peek()
 		if k == 0 {
 			_, err := p.dec.ReadToken()
 			if err == io.EOF {
@@ -174,7 +175,7 @@ func (p *parser) document() error {
 func (p *parser) topArray() {
 	p.token()
 	for p.more() {
-		k := p.dec.PeekKind()
+		k := p.peek()
 		if k != '{' {
 			pos := p.posAfterWhitespace()
 			p.skip()
@@ -204,7 +205,7 @@ func (p *parser) object() {
 		name := p.nameBytes()
 		switch string(name) {
 		case "issues":
-			if p.dec.PeekKind() == '[' {
+			if p.peek() == '[' {
 				p.sawShape, page = true, true
 				p.issueArray()
 			} else {
@@ -239,7 +240,7 @@ func (p *parser) object() {
 func (p *parser) issueArray() {
 	p.token() // [
 	for p.more() {
-		if k := p.dec.PeekKind(); k != '{' {
+		if k := p.peek(); k != '{' {
 			pos := p.posAfterWhitespace()
 			p.skip()
 			p.fail(pos, fmt.Sprintf("found %s in \"issues\": expected an issue object", kindName(k)))
@@ -253,14 +254,14 @@ func (p *parser) issueArray() {
 
 // namesMap reads the field id -> field name map of expand=names.
 func (p *parser) namesMap() {
-	if p.dec.PeekKind() != '{' {
+	if p.peek() != '{' {
 		p.skip()
 		return
 	}
 	p.token()
 	for p.more() {
 		id := p.name()
-		if p.dec.PeekKind() != '"' {
+		if p.peek() != '"' {
 			p.skip()
 			continue
 		}
@@ -350,21 +351,45 @@ func (p *parser) setErr(err error) {
 	}
 }
 
+// peek returns the kind of the next value, or 0 at the end of the input.
+func (p *parser) peek() jsontext.Kind {
+	if p.sc != nil {
+		return p.sc.PeekKind()
+	}
+	return p.dec.PeekKind()
+}
+
 // token reads a delimiter (or any token) whose meaning the caller already knows.
 func (p *parser) token() {
 	if p.err != nil {
 		return
 	}
+	if s := p.sc; s != nil {
+		s.skipSpace()
+		if s.pos < len(s.buf) && isDelim[s.buf[s.pos]] {
+			s.pos++
+			return
+		}
+	}
 	_, err := p.dec.ReadToken()
 	p.setErr(err)
 }
+
+var isDelim = [256]bool{'{': true, '}': true, '[': true, ']': true}
 
 // more reports whether the object or array being read has another member.
 func (p *parser) more() bool {
 	if p.err != nil {
 		return false
 	}
-	k := p.dec.PeekKind()
+	if s := p.sc; s != nil {
+		s.skipSpace()
+		if s.pos < len(s.buf) {
+			c := s.buf[s.pos]
+			return c != '}' && c != ']'
+		}
+	}
+	k := p.peek()
 	if k == 0 {
 		_, err := p.dec.ReadToken()
 		if err == io.EOF {
@@ -398,7 +423,29 @@ func (p *parser) raw() []byte {
 
 // nameBytes reads an object member name, unquoted, valid until the next read.
 func (p *parser) nameBytes() []byte {
+	if b, ok := p.quick(); ok {
+		return b
+	}
 	return p.unquote(p.raw())
+}
+
+// quick reads the next value when it is a string the scanner can hand over as it is: no
+// escapes to undo. ok is false for anything else, which is left unread.
+func (p *parser) quick() (b []byte, ok bool) {
+	s := p.sc
+	if s == nil || p.err != nil {
+		return nil, false
+	}
+	s.skipSpace()
+	if s.pos >= len(s.buf) || s.buf[s.pos] != '"' {
+		return nil, false
+	}
+	content, end := plainString(s.buf, s.pos+1)
+	if end < 0 {
+		return nil, false
+	}
+	s.pos = end
+	return content, true
 }
 
 // name reads an object member name, interned.
@@ -442,6 +489,9 @@ func (p *parser) istr() string {
 // scalar reads a value as text, valid until the next read, and reports whether it was a
 // JSON string.
 func (p *parser) scalar() ([]byte, bool) {
+	if b, ok := p.quick(); ok {
+		return b, true
+	}
 	// One read, whatever the value is, rather than a peek and a read: this is the reader's
 	// most frequent call.
 	v := p.raw()

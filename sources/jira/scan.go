@@ -2,7 +2,9 @@ package jira
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
+	"math/bits"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -151,3 +153,35 @@ func (s *scanner) InputOffset() int64                    { return int64(s.pos) }
 func (s *scanner) UnreadBuffer() []byte                  { return s.buf[s.pos:] }
 func (s *scanner) StackDepth() int                       { return 0 }
 func (s *scanner) StackIndex(int) (jsontext.Kind, int64) { return 0, 0 }
+
+// plainString returns the contents of the string that starts at b[i] (just past its opening
+// quote) and the index past its closing quote, when the string holds no escape; else end is
+// -1. The string is known to be well-formed.
+func plainString(b []byte, i int) (content []byte, end int) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	start := i
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (ones * '"')
+		s := x ^ (ones * '\\')
+		if t := ((q-ones)&^q | (s-ones)&^s) & highs; t != 0 {
+			i += bits.TrailingZeros64(t) >> 3
+			goto found
+		}
+		i += 8
+	}
+	for i < len(b) && b[i] != '"' && b[i] != '\\' {
+		i++
+	}
+	if i >= len(b) {
+		return nil, -1
+	}
+found:
+	if b[i] != '"' {
+		return nil, -1
+	}
+	return b[start:i:i], i + 1
+}

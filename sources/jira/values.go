@@ -283,7 +283,7 @@ func (p *parser) adfNode(b *strings.Builder) {
 	if p.err != nil {
 		return
 	}
-	if p.dec.PeekKind() != '{' {
+	if p.peek() != '{' {
 		p.skip()
 		return
 	}
@@ -315,7 +315,7 @@ func (p *parser) adfContent(b *strings.Builder) {
 	if p.err != nil {
 		return
 	}
-	if p.dec.PeekKind() != '[' {
+	if p.peek() != '[' {
 		p.skip()
 		return
 	}
