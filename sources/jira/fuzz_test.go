@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/hatcheck/hatcheck/lint"
@@ -31,6 +32,16 @@ func FuzzReadJSON(f *testing.F) {
 		_, plain := readJSON("fuzz.json", bytes.NewReader(data), cfg, false)
 		if fmt.Sprint(err) != fmt.Sprint(plain) {
 			t.Fatalf("error %v, want %v as without the splitter", err, plain)
+		}
+		// And the same outcome with the input read three bytes at a time. (An error's words
+		// and column may differ: what the decoder says about a character depends on the
+		// bytes it holds, which TestSplitterAcrossChunks checks on chosen inputs.)
+		defer func(n int) { splitChunk = n }(splitChunk)
+		splitChunk = 3
+		small, smallErr := readJSON("fuzz.json", bytes.NewReader(data), cfg, true)
+		splitChunk = 256 << 10
+		if (smallErr == nil) != (err == nil) || (err == nil && !reflect.DeepEqual(small, r)) {
+			t.Fatalf("in chunks of 3: error %v, want %v, or another result", smallErr, err)
 		}
 		if err != nil {
 			var ie *lint.InputError

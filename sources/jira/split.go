@@ -2,7 +2,9 @@ package jira
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
+	"math/bits"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -64,7 +66,7 @@ type frame struct {
 }
 
 // splitChunk is how much input the splitter reads at a time.
-const splitChunk = 256 << 10
+var splitChunk = 256 << 10 // a variable so tests can cut the input into tiny chunks
 
 // Byte classes for the splitter's loops.
 const (
@@ -245,8 +247,13 @@ func (s *splitter) scanIssue(b []byte, i int) int {
 }
 
 // endString returns the index just past the quote that ends the string b[i:] is inside, or -1
-// when the chunk ends first.
+// when the chunk ends first. It looks at quotes and backslashes only, eight bytes at a time;
+// a backslash escapes the byte after it.
 func (s *splitter) endString(b []byte, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
 	if s.escOdd {
 		// The last chunk ended on a backslash that escapes this chunk's first byte.
 		s.escOdd = false
@@ -256,26 +263,32 @@ func (s *splitter) endString(b []byte, i int) int {
 		}
 		i++
 	}
-	from := i
 	for {
-		j := bytes.IndexByte(b[i:], '"')
-		if j < 0 {
-			n := 0
-			for k := len(b) - 1; k >= from && b[k] == '\\'; k-- {
-				n++
+		for i+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[i:])
+			q := x ^ (ones * '"')
+			e := x ^ (ones * '\\')
+			if t := ((q-ones)&^q | (e-ones)&^e) & highs; t != 0 {
+				i += bits.TrailingZeros64(t) >> 3
+				goto look
 			}
-			s.escOdd = n%2 == 1
+			i += 8
+		}
+		for i < len(b) && b[i] != '"' && b[i] != '\\' {
+			i++
+		}
+		if i >= len(b) {
 			return -1
 		}
-		j += i
-		n := 0
-		for k := j - 1; k >= from && b[k] == '\\'; k-- {
-			n++
+	look:
+		if b[i] == '"' {
+			return i + 1
 		}
-		if n%2 == 0 {
-			return j + 1
+		if i+1 >= len(b) {
+			s.escOdd = true
+			return -1
 		}
-		i = j + 1
+		i += 2
 	}
 }
 
