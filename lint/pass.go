@@ -26,7 +26,8 @@ type Pass struct {
 	// reported, with the engine's fields filled in (status, waiver, fingerprint).
 	Findings []Finding
 
-	waiverUsed []bool // per Config.Waivers entry, whether it matched a finding
+	waiverUsed []bool            // per Config.Waivers entry, whether it matched a finding
+	sites      map[string]string // BrowseURL's sites by self link prefix
 	report     func(Finding)
 	metric     func(name, project string, v float64)
 	facts      *facts
@@ -441,20 +442,32 @@ func (p *Pass) taskProjects(t *Task) []string {
 // BrowseURL returns the link to an issue in Jira: jira.base_url (else jira.url) + /browse/KEY,
 // else derived from the issue's self link; "" when neither is known.
 func (p *Pass) BrowseURL(i *Issue) string {
-	return BrowseURL(p.Config, i)
+	if p.sites == nil {
+		p.sites = map[string]string{}
+	}
+	return browseURL(p.Config, i, p.sites)
 }
 
 // BrowseURL is Pass.BrowseURL for code that has no pass.
-func BrowseURL(c *Config, i *Issue) string {
+func BrowseURL(c *Config, i *Issue) string { return browseURL(c, i, nil) }
+
+// browseURL is BrowseURL, remembering in sites (when not nil) the site of each self link's
+// part before /rest/: a rule links thousands of issues of the same site.
+func browseURL(c *Config, i *Issue, sites map[string]string) string {
 	base := c.Jira.BaseURL
 	if base == "" {
 		base = c.Jira.URL
 	}
 	if base == "" && i.Self != "" {
-		if u, err := url.Parse(i.Self); err == nil && u.Host != "" {
-			base = u.Scheme + "://" + u.Host
-			if k := strings.Index(u.Path, "/rest/"); k > 0 {
-				base += u.Path[:k]
+		prefix := i.Self
+		if k := strings.Index(prefix, "/rest/"); k > 0 {
+			prefix = prefix[:k]
+		}
+		var ok bool
+		if base, ok = sites[prefix]; !ok {
+			base = siteOf(i.Self)
+			if sites != nil {
+				sites[prefix] = base
 			}
 		}
 	}
@@ -462,6 +475,19 @@ func BrowseURL(c *Config, i *Issue) string {
 		return ""
 	}
 	return strings.TrimRight(base, "/") + "/browse/" + i.Key
+}
+
+// siteOf returns the Jira site a self link is on: scheme, host and the path before /rest/.
+func siteOf(self string) string {
+	u, err := url.Parse(self)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	base := u.Scheme + "://" + u.Host
+	if k := strings.Index(u.Path, "/rest/"); k > 0 {
+		base += u.Path[:k]
+	}
+	return base
 }
 
 func containsFold(list []string, s string) bool {
