@@ -189,11 +189,15 @@ func (p *parser) parseBatch(b *batch) {
 	for _, at := range b.issues {
 		raw := b.data[at.from:at.to]
 		p.lines = newLineIndex(raw, at.line, at.col)
-		if !valid(raw) {
+		if cap(p.ends) < len(raw) {
+			p.ends = make([]int32, len(raw)+len(raw)/4)
+		}
+		ends := p.ends[:len(raw)]
+		if !valid(raw, ends) {
 			p.err = p.issueSyntaxError(raw)
 			break
 		}
-		p.sc = &scanner{buf: raw}
+		p.sc = &scanner{buf: raw, ends: ends}
 		p.dec = p.sc
 		is := &issueState{issue: &lint.Issue{ChangelogTotal: -1, Pos: lint.Position{Path: p.path, Line: at.line, Column: at.col}}}
 		p.token()

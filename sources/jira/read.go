@@ -107,7 +107,8 @@ type parser struct {
 	cands     slab[candidate]
 	histories slab[lint.History]
 	changes   slab[lint.Change]
-	scratch   []byte // unquoting buffer
+	scratch   []byte  // unquoting buffer
+	ends      []int32 // where the values of the issue being parsed end, from valid
 }
 
 // decodeOptions are the decoder's and the workers' checks. Duplicate member names are

@@ -21,7 +21,7 @@ func TestValidAgreesWithJSONText(t *testing.T) {
 		nested(9999), nested(10000), nested(10001), `{"a":` + nested(9999) + `}`, `{"a":` + nested(10000) + `}`,
 	} {
 		want := jsontext.Value(s).IsValid(decodeOptions...)
-		if got := valid([]byte(s)); got != want {
+		if got := valid([]byte(s), nil); got != want {
 			t.Errorf("valid(%.40q) = %v, jsontext says %v", s, got, want)
 		}
 	}
@@ -38,7 +38,7 @@ func FuzzValid(f *testing.F) {
 	f.Add([]byte(`{"a":"\u00e9\ud83d\ude00","b":[1,-2.5E+3,true,false,null,{}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		want := jsontext.Value(b).IsValid(decodeOptions...)
-		if got := valid(b); got != want {
+		if got := valid(b, make([]int32, len(b))); got != want {
 			t.Fatalf("valid(%q) = %v, jsontext says %v", b, got, want)
 		}
 	})
