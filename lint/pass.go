@@ -248,10 +248,18 @@ func (p *Pass) InActiveWindow(s *Sprint, t time.Time) bool {
 // SprintIDs reads the sprint ids of a sprint changelog value ("76, 79").
 func SprintIDs(s string) []int {
 	var ids []int
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		if n, err := strconv.Atoi(f); err == nil {
-			ids = append(ids, n)
+	for len(s) > 0 {
+		// The next field runs to a comma, space or semicolon.
+		end := strings.IndexAny(s, ", ;")
+		if end < 0 {
+			end = len(s)
 		}
+		if end > 0 {
+			if n, err := strconv.Atoi(s[:end]); err == nil {
+				ids = append(ids, n)
+			}
+		}
+		s = s[min(end+1, len(s)):]
 	}
 	return ids
 }

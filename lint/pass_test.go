@@ -342,3 +342,18 @@ func TestBrowseURL(t *testing.T) {
 		}
 	}
 }
+
+func TestSprintIDs(t *testing.T) {
+	for in, want := range map[string][]int{
+		"":               nil,
+		"101":            {101},
+		"101, 102":       {101, 102},
+		" 7 ;8,,9  ":     {7, 8, 9},
+		"x, 4, Sprint 5": {4, 5},
+		"12abc":          nil,
+	} {
+		if got := SprintIDs(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("SprintIDs(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
