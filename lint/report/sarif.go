@@ -1,10 +1,11 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"strings"
+
+	"github.com/go-json-experiment/json"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -190,7 +191,7 @@ func (s *SARIF) Write(w io.Writer, r *lint.Report) error {
 	}
 	run := sarifRun{
 		Tool:       sarifTool{Driver: driver},
-		Results:    []sarifResult{},
+		Results:    make([]sarifResult, 0, len(r.Findings)),
 		ColumnKind: "unicodeCodePoints",
 	}
 	for i := range r.Findings {
@@ -237,10 +238,13 @@ func (s *SARIF) Write(w io.Writer, r *lint.Report) error {
 		}
 		run.Invocations = []sarifInvocation{inv}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	// Written as it is encoded, with the JSON report's conventions, so that a log of many
+	// results is never held whole in memory.
+	if err := json.MarshalWrite(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}, jsonOptions...); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
 // location is a result's place: the file and line, and as a logical location the sheet
