@@ -104,10 +104,10 @@ type JSONWaiver struct {
 // which the schema documents. The findings, most of a large report, are encoded in parallel,
 // a run of them per CPU, and written in order between the rest of the document.
 func (JSON) Write(w io.Writer, r *lint.Report) error {
-	doc := NewJSONReport(r)
-	findings := doc.Findings
-	doc.Findings = []JSONFinding{}
-	head, err := json.Marshal(doc, jsonOptions...)
+	// The document without its findings, which writeFindings converts and encodes.
+	rest := *r
+	rest.Findings = nil
+	head, err := json.Marshal(NewJSONReport(&rest), jsonOptions...)
 	if err != nil {
 		return err
 	}
@@ -121,8 +121,8 @@ func (JSON) Write(w io.Writer, r *lint.Report) error {
 	if _, err := w.Write(head[:at]); err != nil {
 		return err
 	}
-	if len(findings) > 0 {
-		if err := writeFindings(w, findings); err != nil {
+	if len(r.Findings) > 0 {
+		if err := writeFindings(w, r.Findings); err != nil {
 			return err
 		}
 		if _, err := io.WriteString(w, "\n  "); err != nil {
@@ -147,7 +147,7 @@ var jsonOptions = []json.Options{
 // writeFindings writes the findings as the elements of the report's "findings" list, each
 // on its own lines at its depth, with the commas between them. Runs of findings are encoded
 // in parallel, one per CPU, and written in order; a few runs at most wait to be written.
-func writeFindings(w io.Writer, findings []JSONFinding) error {
+func writeFindings(w io.Writer, findings []lint.Finding) error {
 	const run = 256
 	opts := append(slices.Clone(jsonOptions), jsontext.WithIndentPrefix("    "))
 	type part struct {
@@ -191,7 +191,8 @@ func writeFindings(w io.Writer, findings []JSONFinding) error {
 						b = append(b, ',')
 					}
 					b = append(b, "\n    "...)
-					enc, err := json.Marshal(&findings[n], opts...)
+					jf := jsonFinding(&findings[n])
+					enc, err := json.Marshal(&jf, opts...)
 					if err != nil {
 						parts[k].err = err
 						break
@@ -266,27 +267,31 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 		out.Summary.Metrics[name] = m
 	}
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		jf := JSONFinding{
-			Rule: f.Rule, Category: f.Category, Severity: f.Severity,
-			Subject: f.Subject, Message: f.Message,
-			Location:    jsonLocation(f.Location, f.URL),
-			Evidence:    finiteEvidence(f.Evidence),
-			Fingerprint: f.Fingerprint,
-			Status:      status(f),
-		}
-		for _, rel := range f.Related {
-			jf.Related = append(jf.Related, JSONRelated{Location: jsonLocation(rel.Location, ""), Message: rel.Message})
-		}
-		if f.Waiver != nil {
-			jf.Waiver = &JSONWaiver{Reason: f.Waiver.Reason}
-			if !f.Waiver.Expires.IsZero() {
-				jf.Waiver.Expires = f.Waiver.Expires.Format(time.DateOnly)
-			}
-		}
-		out.Findings = append(out.Findings, jf)
+		out.Findings = append(out.Findings, jsonFinding(&r.Findings[i]))
 	}
 	return out
+}
+
+// jsonFinding converts one finding.
+func jsonFinding(f *lint.Finding) JSONFinding {
+	jf := JSONFinding{
+		Rule: f.Rule, Category: f.Category, Severity: f.Severity,
+		Subject: f.Subject, Message: f.Message,
+		Location:    jsonLocation(f.Location, f.URL),
+		Evidence:    finiteEvidence(f.Evidence),
+		Fingerprint: f.Fingerprint,
+		Status:      status(f),
+	}
+	for _, rel := range f.Related {
+		jf.Related = append(jf.Related, JSONRelated{Location: jsonLocation(rel.Location, ""), Message: rel.Message})
+	}
+	if f.Waiver != nil {
+		jf.Waiver = &JSONWaiver{Reason: f.Waiver.Reason}
+		if !f.Waiver.Expires.IsZero() {
+			jf.Waiver.Expires = f.Waiver.Expires.Format(time.DateOnly)
+		}
+	}
+	return jf
 }
 
 // finiteEvidence replaces numbers JSON cannot carry (NaN, infinities) with null, so one
