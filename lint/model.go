@@ -186,11 +186,17 @@ const (
 
 // Change is one item of a history: a field, and its value before and after.
 //
-// An export holds hundreds of thousands of changes to a few dozen fields, so the field is
-// held once and shared: c.Field, c.Kind and the rest read through the pointer, which is
-// never nil in a Change a reader made.
+// An export holds hundreds of thousands of changes to a few dozen fields, from and to a few
+// thousand values (statuses, sprints, dates, "Ranked higher"), so both are held once and
+// shared: c.Field, c.Kind, c.From and the rest read through the pointers, which are never
+// nil in a Change a reader made.
 type Change struct {
 	*ChangedField
+	*ChangeValues
+}
+
+// ChangeValues are a changelog item's values: ids (From, To) and text as Jira shows it.
+type ChangeValues struct {
 	From       string
 	FromString string
 	To         string

@@ -19,13 +19,13 @@ func testPass(t *testing.T, p *Project, yamlText string) *Pass {
 }
 
 func sprintChange(id string, when time.Time, from, to string) History {
-	return History{ID: id, Author: &serverBo, Created: when, Items: []Change{{ChangedField: &ChangedField{Field: "Sprint", Kind: KindSprint}, From: from, To: to}}}
+	return History{ID: id, Author: &serverBo, Created: when, Items: []Change{{ChangedField: &ChangedField{Field: "Sprint", Kind: KindSprint}, ChangeValues: &ChangeValues{From: from, To: to}}}}
 }
 
 func TestSprintMembershipAt(t *testing.T) {
 	moved := &Issue{Key: "PAY-1", Created: at(1, 9, 0), Sprints: []int{12}, Histories: []History{
 		sprintChange("100", at(3, 10, 0), "10", "10, 11"),
-		{ID: "101", Created: at(4, 10, 0), Items: []Change{{ChangedField: &ChangedField{Field: "summary"}}}},
+		{ID: "101", Created: at(4, 10, 0), Items: []Change{{ChangedField: &ChangedField{Field: "summary"}, ChangeValues: &ChangeValues{}}}},
 		sprintChange("102", at(5, 10, 0), "10, 11", "12"),
 	}}
 	still := &Issue{Key: "PAY-2", Created: at(2, 9, 0), Sprints: []int{12}}
@@ -110,7 +110,7 @@ scope:
 `
 
 func labelChange(id string, who Person, when time.Time, from, to string) History {
-	return History{ID: id, Author: &who, Created: when, Items: []Change{{ChangedField: &ChangedField{Field: "labels", Kind: KindLabels}, FromString: from, ToString: to}}}
+	return History{ID: id, Author: &who, Created: when, Items: []Change{{ChangedField: &ChangedField{Field: "labels", Kind: KindLabels}, ChangeValues: &ChangeValues{FromString: from, ToString: to}}}}
 }
 
 func TestApprovedByChangeLog(t *testing.T) {

@@ -13,10 +13,7 @@ import (
 func (ib *issueBuilder) PriorityChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
 	return ib.Changed(by, t, lint.Change{
 		ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", FieldID: "priority", Kind: lint.KindPriority},
-		From:         "3",
-		FromString:   from,
-		To:           "2",
-		ToString:     to,
+		ChangeValues: &lint.ChangeValues{From: "3", FromString: from, To: "2", ToString: to},
 	})
 }
 
@@ -25,10 +22,7 @@ func (ib *issueBuilder) MovedBy(by lint.Person, t time.Time, from, to, category 
 	ib.Status(to, category)
 	return ib.Changed(by, t, lint.Change{
 		ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus},
-		From:         "1",
-		FromString:   from,
-		To:           "10001",
-		ToString:     to,
+		ChangeValues: &lint.ChangeValues{From: "1", FromString: from, To: "10001", ToString: to},
 	})
 }
 
@@ -36,10 +30,7 @@ func (ib *issueBuilder) MovedBy(by lint.Person, t time.Time, from, to, category 
 func (ib *issueBuilder) EstimateChangedBy(by lint.Person, t time.Time, from, to string) *issueBuilder {
 	return ib.Changed(by, t, lint.Change{
 		ChangedField: &lint.ChangedField{Field: "Story Points", FieldType: "custom", FieldID: "customfield_10016", Kind: lint.KindEstimate},
-		From:         from,
-		FromString:   from,
-		To:           to,
-		ToString:     to,
+		ChangeValues: &lint.ChangeValues{From: from, FromString: from, To: to, ToString: to},
 	})
 }
 
@@ -49,8 +40,7 @@ func (ib *issueBuilder) ParentChangedBy(by lint.Person, t time.Time, from, to st
 	ib.Parent(to)
 	return ib.Changed(by, t, lint.Change{
 		ChangedField: &lint.ChangedField{Field: "IssueParentAssociation", FieldType: "jira", Kind: lint.KindParent},
-		FromString:   from,
-		ToString:     to,
+		ChangeValues: &lint.ChangeValues{FromString: from, ToString: to},
 	})
 }
 

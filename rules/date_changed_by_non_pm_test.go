@@ -38,10 +38,7 @@ func TestDateChangedByNonPM(t *testing.T) {
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Assignee(paul).Changed(dev, at(4, 14, 20), lint.Change{
 				ChangedField: &lint.ChangedField{Field: "Target end", FieldType: "custom", Kind: lint.KindDate, DateField: "Target end"},
-				From:         "2026-03-10",
-				FromString:   "10/Mar/26",
-				To:           "2026-04-01",
-				ToString:     "1/Apr/26",
+				ChangeValues: &lint.ChangeValues{From: "2026-03-10", FromString: "10/Mar/26", To: "2026-04-01", ToString: "1/Apr/26"},
 			})
 		},
 		want: []string{
@@ -51,9 +48,9 @@ func TestDateChangedByNonPM(t *testing.T) {
 		name: "two date fields changed at once are two findings",
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Assignee(paul).Changed(sam, at(4, 14, 20),
-				lint.Change{ChangedField: &lint.ChangedField{Field: "duedate", Kind: lint.KindDate, DateField: "duedate"}, From: "2026-03-10", To: "2026-03-12"},
-				lint.Change{ChangedField: &lint.ChangedField{Field: "summary"}, FromString: "a", ToString: "b"},
-				lint.Change{ChangedField: &lint.ChangedField{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}, From: "2026-03-10", To: "2026-03-12"},
+				lint.Change{ChangedField: &lint.ChangedField{Field: "duedate", Kind: lint.KindDate, DateField: "duedate"}, ChangeValues: &lint.ChangeValues{From: "2026-03-10", To: "2026-03-12"}},
+				lint.Change{ChangedField: &lint.ChangedField{Field: "summary"}, ChangeValues: &lint.ChangeValues{FromString: "a", ToString: "b"}},
+				lint.Change{ChangedField: &lint.ChangedField{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}, ChangeValues: &lint.ChangeValues{From: "2026-03-10", To: "2026-03-12"}},
 			)
 		},
 		want: []string{
@@ -101,7 +98,7 @@ func TestDateChangedByNonPM(t *testing.T) {
 	}, {
 		name: "other fields are not dates",
 		build: func(p *projectBuilder) {
-			p.Issue("PAY-1").Changed(dev, at(4, 14, 20), lint.Change{ChangedField: &lint.ChangedField{Field: "Start date"}, From: "2026-03-10", To: "2026-03-11"})
+			p.Issue("PAY-1").Changed(dev, at(4, 14, 20), lint.Change{ChangedField: &lint.ChangedField{Field: "Start date"}, ChangeValues: &lint.ChangeValues{From: "2026-03-10", To: "2026-03-11"}})
 		},
 	}}
 	for _, tt := range tests {

@@ -59,8 +59,7 @@ func TestRankChangedByNonPO(t *testing.T) {
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Assignee(ana).Changed(dev, at(4, 14, 20), lint.Change{
 				ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", Kind: lint.KindRank},
-				From:         "0|i0001:",
-				To:           "0|i0000:",
+				ChangeValues: &lint.ChangeValues{From: "0|i0001:", To: "0|i0000:"},
 			})
 		},
 		want: []string{
@@ -71,7 +70,7 @@ func TestRankChangedByNonPO(t *testing.T) {
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Assignee(ana).Changed(dev, at(4, 14, 20), lint.Change{
 				ChangedField: &lint.ChangedField{Field: "Rang", FieldType: "custom"},
-				ToString:     "Ranked lower",
+				ChangeValues: &lint.ChangeValues{ToString: "Ranked lower"},
 			})
 		},
 		want: []string{
@@ -82,8 +81,7 @@ func TestRankChangedByNonPO(t *testing.T) {
 		build: func(p *projectBuilder) {
 			p.Issue("PAY-1").Changed(dev, at(4, 14, 20), lint.Change{
 				ChangedField: &lint.ChangedField{Field: "summary", FieldType: "jira"},
-				FromString:   "a",
-				ToString:     "Ranked higher",
+				ChangeValues: &lint.ChangeValues{FromString: "a", ToString: "Ranked higher"},
 			})
 		},
 	}, {

@@ -53,7 +53,7 @@ func TestScopeAddedAfterBaseline(t *testing.T) {
 				// Created under PAY-3 before the baseline; a later move between PAY-31 and PAY-30
 				// is not a move under PAY-3.
 				p.Issue("PAY-10").Parent("PAY-3").Created(dev, at(1, 9, 0)).
-					Changed(dev, at(9, 10, 0), lint.Change{ChangedField: &lint.ChangedField{Field: "Epic Link", Kind: lint.KindEpic}, FromString: "PAY-30", ToString: "PAY-31"})
+					Changed(dev, at(9, 10, 0), lint.Change{ChangedField: &lint.ChangedField{Field: "Epic Link", Kind: lint.KindEpic}, ChangeValues: &lint.ChangeValues{FromString: "PAY-30", ToString: "PAY-31"}})
 			},
 			baseline: baseline,
 		},

@@ -226,7 +226,7 @@ func (ib *issueBuilder) RankedLowerBy(by lint.Person, t time.Time) *issueBuilder
 }
 
 func rankItem(dir string) lint.Change {
-	return lint.Change{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", Kind: lint.KindRank}, ToString: dir}
+	return lint.Change{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", Kind: lint.KindRank}, ChangeValues: &lint.ChangeValues{ToString: dir}}
 }
 
 // SprintChangedBy adds a change of the sprint field from and to lists of sprint ids
@@ -243,10 +243,7 @@ func (ib *issueBuilder) SprintChangedBy(by lint.Person, t time.Time, from, to st
 	}
 	return ib.Changed(by, t, lint.Change{
 		ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020", Kind: lint.KindSprint},
-		From:         from,
-		FromString:   names(from),
-		To:           to,
-		ToString:     names(to),
+		ChangeValues: &lint.ChangeValues{From: from, FromString: names(from), To: to, ToString: names(to)},
 	})
 }
 
@@ -259,7 +256,7 @@ func (ib *issueBuilder) DateChangedBy(by lint.Person, t time.Time, field, from, 
 		}
 		return d + " 00:00:00.0"
 	}
-	c := lint.Change{ChangedField: &lint.ChangedField{Field: field, FieldType: "jira", FieldID: field, Kind: lint.KindDate, DateField: field}, From: from, FromString: long(from), To: to, ToString: long(to)}
+	c := lint.Change{ChangedField: &lint.ChangedField{Field: field, FieldType: "jira", FieldID: field, Kind: lint.KindDate, DateField: field}, ChangeValues: &lint.ChangeValues{From: from, FromString: long(from), To: to, ToString: long(to)}}
 	if field != "duedate" {
 		c.FieldType, c.FieldID = "custom", "customfield_10022"
 	}
@@ -272,8 +269,7 @@ func (ib *issueBuilder) LabelAddedBy(by lint.Person, t time.Time, label string) 
 	ib.issue.Labels = append(slices.Clone(ib.issue.Labels), label)
 	return ib.Changed(by, t, lint.Change{
 		ChangedField: &lint.ChangedField{Field: "labels", FieldType: "jira", FieldID: "labels", Kind: lint.KindLabels},
-		FromString:   from,
-		ToString:     strings.Join(ib.issue.Labels, " "),
+		ChangeValues: &lint.ChangeValues{FromString: from, ToString: strings.Join(ib.issue.Labels, " ")},
 	})
 }
 

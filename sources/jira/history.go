@@ -87,11 +87,11 @@ func (p *parser) history(is *issueState) {
 }
 
 // change reads one changelog item. Field names, types and ids repeat across the export: the
-// items of one field share one lint.ChangedField. Short values (sprint and status ids,
-// dates, "Ranked higher") are interned.
+// items of one field share one lint.ChangedField, and items with the same values share one
+// lint.ChangeValues.
 func (p *parser) change() lint.Change {
-	var c lint.Change
 	var field [3]string // name, type, id
+	var v lint.ChangeValues
 	p.token()
 	for p.more() {
 		switch string(p.nameBytes()) {
@@ -102,13 +102,13 @@ func (p *parser) change() lint.Change {
 		case "fieldId":
 			field[2] = p.istr()
 		case "from":
-			c.From = p.istr()
+			v.From = p.istr()
 		case "fromString":
-			c.FromString = p.istr()
+			v.FromString = p.istr()
 		case "to":
-			c.To = p.istr()
+			v.To = p.istr()
 		case "toString":
-			c.ToString = p.istr()
+			v.ToString = p.istr()
 		default:
 			p.skip()
 		}
@@ -119,7 +119,13 @@ func (p *parser) change() lint.Change {
 		f = &lint.ChangedField{Field: field[0], FieldType: field[1], FieldID: field[2]}
 		p.fields[field] = f
 	}
-	c.ChangedField = f
+	c := lint.Change{ChangedField: f, ChangeValues: p.values[v]}
+	if c.ChangeValues == nil {
+		c.ChangeValues = &v
+		if len(p.values) < internLimit {
+			p.values[v] = c.ChangeValues
+		}
+	}
 	if f.Field != "" && f.FieldID != "" && !p.changelogSeen[f.Field] {
 		p.changelogSeen[f.Field] = true
 		lower := strings.ToLower(f.Field)

@@ -102,7 +102,8 @@ type parser struct {
 
 	strs   map[string]string                // interned short strings
 	fields map[[3]string]*lint.ChangedField // changelog fields by name, type and id
-	people map[string]*lint.Person          // user objects already read, by their JSON text
+	values map[lint.ChangeValues]*lint.ChangeValues
+	people map[string]*lint.Person // user objects already read, by their JSON text
 
 	cands     slab[candidate]
 	histories slab[lint.History]
@@ -135,6 +136,7 @@ func newParser(path string, cfg *lint.Config) *parser {
 		changelogSeen:  map[string]bool{},
 		strs:           map[string]string{},
 		fields:         map[[3]string]*lint.ChangedField{},
+		values:         map[lint.ChangeValues]*lint.ChangeValues{},
 		people:         map[string]*lint.Person{},
 		cands:          slab[candidate]{size: 4096},
 		histories:      slab[lint.History]{size: 1024},

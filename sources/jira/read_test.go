@@ -81,23 +81,23 @@ func TestCloudSearchResponse(t *testing.T) {
 		Dates:      map[string]time.Time{"duedate": at("2026-03-13T00:00:00Z"), "Target start": at("2026-03-02T00:00:00Z")},
 		Histories: []lint.History{
 			{ID: "10400", Author: &ana, Created: at("2026-03-02T09:30:00Z"), Line: 44, Column: 11, Items: []lint.Change{
-				{ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020", Kind: lint.KindSprint}, From: "37", FromString: "PAY Sprint 7", To: "37, 38", ToString: "PAY Sprint 7, PAY Sprint 8"},
-				{ChangedField: &lint.ChangedField{Field: "Story point estimate", FieldType: "custom", FieldID: "customfield_10016", Kind: lint.KindEstimate}, FromString: "3", ToString: "5"},
+				{ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020", Kind: lint.KindSprint}, ChangeValues: &lint.ChangeValues{From: "37", FromString: "PAY Sprint 7", To: "37, 38", ToString: "PAY Sprint 7, PAY Sprint 8"}},
+				{ChangedField: &lint.ChangedField{Field: "Story point estimate", FieldType: "custom", FieldID: "customfield_10016", Kind: lint.KindEstimate}, ChangeValues: &lint.ChangeValues{FromString: "3", ToString: "5"}},
 			}},
 			{ID: "10500", Author: &bob, Created: at("2026-03-03T10:00:00Z"), Line: 18, Column: 11, Items: []lint.Change{
-				{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", Kind: lint.KindRank}, ToString: "Ranked higher"},
+				{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", FieldID: "customfield_10019", Kind: lint.KindRank}, ChangeValues: &lint.ChangeValues{ToString: "Ranked higher"}},
 			}},
 			{ID: "10600", Author: &pia, Created: at("2026-03-04T09:00:00Z"), Line: 80, Column: 11, Items: []lint.Change{
-				{ChangedField: &lint.ChangedField{Field: "duedate", FieldType: "jira", FieldID: "duedate", Kind: lint.KindDate, DateField: "duedate"}, From: "2026-03-10", FromString: "2026-03-10 00:00:00.0", To: "2026-03-13", ToString: "2026-03-13 00:00:00.0"},
-				{ChangedField: &lint.ChangedField{Field: "Target start", FieldType: "custom", FieldID: "customfield_10022", Kind: lint.KindDate, DateField: "Target start"}, To: "2026-03-02", ToString: "2 Mar 2026"},
-				{ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus}, From: "10000", FromString: "To Do", To: "3", ToString: "In Progress"},
-				{ChangedField: &lint.ChangedField{Field: "Business Value", FieldType: "custom", FieldID: "customfield_10050", Kind: lint.KindValue}, FromString: "5", ToString: "8"},
-				{ChangedField: &lint.ChangedField{Field: "Acceptance Criteria", FieldType: "custom", FieldID: "customfield_10060", Kind: lint.KindAcceptance}, ToString: "Given a card..."},
-				{ChangedField: &lint.ChangedField{Field: "Epic Link", FieldType: "custom", FieldID: "customfield_10014", Kind: lint.KindEpic}, To: "10001", ToString: "PAY-1"},
-				{ChangedField: &lint.ChangedField{Field: "IssueParentAssociation", FieldType: "jira", FieldID: "parent", Kind: lint.KindParent}, To: "10001", ToString: "PAY-1"},
-				{ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", FieldID: "priority", Kind: lint.KindPriority}, From: "2", FromString: "High", To: "1", ToString: "Highest"},
-				{ChangedField: &lint.ChangedField{Field: "labels", FieldType: "jira", FieldID: "labels", Kind: lint.KindLabels}, FromString: "checkout", ToString: "checkout scope-change-approved"},
-				{ChangedField: &lint.ChangedField{Field: "summary", FieldType: "jira", FieldID: "summary"}, FromString: "Card", ToString: "Pay by card"},
+				{ChangedField: &lint.ChangedField{Field: "duedate", FieldType: "jira", FieldID: "duedate", Kind: lint.KindDate, DateField: "duedate"}, ChangeValues: &lint.ChangeValues{From: "2026-03-10", FromString: "2026-03-10 00:00:00.0", To: "2026-03-13", ToString: "2026-03-13 00:00:00.0"}},
+				{ChangedField: &lint.ChangedField{Field: "Target start", FieldType: "custom", FieldID: "customfield_10022", Kind: lint.KindDate, DateField: "Target start"}, ChangeValues: &lint.ChangeValues{To: "2026-03-02", ToString: "2 Mar 2026"}},
+				{ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus}, ChangeValues: &lint.ChangeValues{From: "10000", FromString: "To Do", To: "3", ToString: "In Progress"}},
+				{ChangedField: &lint.ChangedField{Field: "Business Value", FieldType: "custom", FieldID: "customfield_10050", Kind: lint.KindValue}, ChangeValues: &lint.ChangeValues{FromString: "5", ToString: "8"}},
+				{ChangedField: &lint.ChangedField{Field: "Acceptance Criteria", FieldType: "custom", FieldID: "customfield_10060", Kind: lint.KindAcceptance}, ChangeValues: &lint.ChangeValues{ToString: "Given a card..."}},
+				{ChangedField: &lint.ChangedField{Field: "Epic Link", FieldType: "custom", FieldID: "customfield_10014", Kind: lint.KindEpic}, ChangeValues: &lint.ChangeValues{To: "10001", ToString: "PAY-1"}},
+				{ChangedField: &lint.ChangedField{Field: "IssueParentAssociation", FieldType: "jira", FieldID: "parent", Kind: lint.KindParent}, ChangeValues: &lint.ChangeValues{To: "10001", ToString: "PAY-1"}},
+				{ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", FieldID: "priority", Kind: lint.KindPriority}, ChangeValues: &lint.ChangeValues{From: "2", FromString: "High", To: "1", ToString: "Highest"}},
+				{ChangedField: &lint.ChangedField{Field: "labels", FieldType: "jira", FieldID: "labels", Kind: lint.KindLabels}, ChangeValues: &lint.ChangeValues{FromString: "checkout", ToString: "checkout scope-change-approved"}},
+				{ChangedField: &lint.ChangedField{Field: "summary", FieldType: "jira", FieldID: "summary"}, ChangeValues: &lint.ChangeValues{FromString: "Card", ToString: "Pay by card"}},
 			}},
 		},
 		ChangelogTotal: 4,
@@ -155,11 +155,11 @@ func TestServerSearchResponse(t *testing.T) {
 	// Equal times order by numeric id: 30001 before 30002, whatever the input order.
 	equal(t, "OPS-1 histories", ops1.Histories, []lint.History{
 		{ID: "30001", Author: &jan, Created: at("2016-06-22T05:30:00Z"), Line: 133, Column: 21, Items: []lint.Change{
-			{ChangedField: &lint.ChangedField{Field: "duedate", FieldType: "jira", Kind: lint.KindDate, DateField: "duedate"}, From: "2016-06-30", FromString: "2016-06-30 00:00:00.0", To: "2016-07-01", ToString: "2016-07-01 00:00:00.0"},
+			{ChangedField: &lint.ChangedField{Field: "duedate", FieldType: "jira", Kind: lint.KindDate, DateField: "duedate"}, ChangeValues: &lint.ChangeValues{From: "2016-06-30", FromString: "2016-06-30 00:00:00.0", To: "2016-07-01", ToString: "2016-07-01 00:00:00.0"}},
 		}},
 		{ID: "30002", Author: &eva, Created: at("2016-06-22T05:30:00Z"), Line: 99, Column: 21, Items: []lint.Change{
-			{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", Kind: lint.KindRank}, ToString: "Ranked lower"},
-			{ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", Kind: lint.KindSprint}, From: "1", FromString: "Sprint 1", To: "1,2", ToString: "Sprint 1,Sprint 2, team=blue"},
+			{ChangedField: &lint.ChangedField{Field: "Rank", FieldType: "custom", Kind: lint.KindRank}, ChangeValues: &lint.ChangeValues{ToString: "Ranked lower"}},
+			{ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", Kind: lint.KindSprint}, ChangeValues: &lint.ChangeValues{From: "1", FromString: "Sprint 1", To: "1,2", ToString: "Sprint 1,Sprint 2, team=blue"}},
 		}},
 	})
 	// Sprint strings: attributes in any order, <null>, a name holding ", team=".

@@ -24,7 +24,7 @@ func TestRealWorldGoJiraWithChangelog(t *testing.T) {
 	// The second history has neither author nor id.
 	h := i.Histories[1]
 	equal(t, "authorless history", []any{h.ID, h.Author, h.Created, h.Line}, []any{"", (*lint.Person)(nil), at("2016-02-01T16:17:04Z"), int32(144)})
-	equal(t, "priority change", h.Items[0], lint.Change{ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", Kind: lint.KindPriority}, From: "10300", FromString: "Major", To: "10802", ToString: "Minor"})
+	equal(t, "priority change", h.Items[0], lint.Change{ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", Kind: lint.KindPriority}, ChangeValues: &lint.ChangeValues{From: "10300", FromString: "Major", To: "10802", ToString: "Minor"}})
 	equal(t, "problems", len(r.Problems), 0)
 }
 
@@ -75,7 +75,7 @@ func TestRealWorldJirametricsDetails(t *testing.T) {
 	equal(t, "reporter", i.Reporter, mike)
 	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Created, i.Histories[0].By(), i.Histories[0].Line},
 		[]any{"10035", at("2021-06-18T18:43:34.818Z"), mike, int32(101)})
-	equal(t, "first change", i.Histories[0].Items[0], lint.Change{ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus}, From: "10000", FromString: "Backlog", To: "10001", ToString: "Selected for Development"})
+	equal(t, "first change", i.Histories[0].Items[0], lint.Change{ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus}, ChangeValues: &lint.ChangeValues{From: "10000", FromString: "Backlog", To: "10001", ToString: "Selected for Development"}})
 	// Flagged is no field of hatcheck's.
 	equal(t, "flagged", i.Histories[2].Items[0].Kind, lint.KindOther)
 

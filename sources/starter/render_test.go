@@ -92,9 +92,9 @@ func TestCandidates(t *testing.T) {
 	anaWithEmail := lint.Person{AccountID: "a1", Email: "ana@x.io"}
 	bob := lint.Person{Key: "bob", Name: "bob"}
 	cy := lint.Person{DisplayName: "Cy Park"}
-	rank := lint.Change{ChangedField: &lint.ChangedField{Field: "Rank", Kind: lint.KindRank}}
-	due := lint.Change{ChangedField: &lint.ChangedField{Field: "duedate", Kind: lint.KindDate, DateField: "duedate"}}
-	end := lint.Change{ChangedField: &lint.ChangedField{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}}
+	rank := lint.Change{ChangedField: &lint.ChangedField{Field: "Rank", Kind: lint.KindRank}, ChangeValues: &lint.ChangeValues{}}
+	due := lint.Change{ChangedField: &lint.ChangedField{Field: "duedate", Kind: lint.KindDate, DateField: "duedate"}, ChangeValues: &lint.ChangeValues{}}
+	end := lint.Change{ChangedField: &lint.ChangedField{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}, ChangeValues: &lint.ChangeValues{}}
 	p := &lint.Project{Issues: []*lint.Issue{
 		{Key: "PAY-1", Project: "PAY", Histories: []lint.History{
 			{ID: "1", Author: &bob, Created: at(1), Items: []lint.Change{rank}},
