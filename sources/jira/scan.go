@@ -2,9 +2,7 @@ package jira
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io"
-	"math/bits"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -164,30 +162,9 @@ func (s *scanner) StackIndex(int) (jsontext.Kind, int64) { return 0, 0 }
 // quote) and the index past its closing quote, when the string holds no escape; else end is
 // -1. The string is known to be well-formed.
 func plainString(b []byte, i int) (content []byte, end int) {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	start := i
-	for i+8 <= len(b) {
-		x := binary.LittleEndian.Uint64(b[i:])
-		q := x ^ (ones * '"')
-		s := x ^ (ones * '\\')
-		if t := ((q-ones)&^q | (s-ones)&^s) & highs; t != 0 {
-			i += bits.TrailingZeros64(t) >> 3
-			goto found
-		}
-		i += 8
-	}
-	for i < len(b) && b[i] != '"' && b[i] != '\\' {
-		i++
-	}
-	if i >= len(b) {
+	j := quoteOrBackslash(b, i)
+	if j >= len(b) || b[j] != '"' {
 		return nil, -1
 	}
-found:
-	if b[i] != '"' {
-		return nil, -1
-	}
-	return b[start:i:i], i + 1
+	return b[i:j:j], j + 1
 }

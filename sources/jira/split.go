@@ -2,9 +2,7 @@ package jira
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io"
-	"math/bits"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -247,13 +245,9 @@ func (s *splitter) scanIssue(b []byte, i int) int {
 }
 
 // endString returns the index just past the quote that ends the string b[i:] is inside, or -1
-// when the chunk ends first. It looks at quotes and backslashes only, eight bytes at a time;
-// a backslash escapes the byte after it.
+// when the chunk ends first. It looks at quotes and backslashes only; a backslash escapes the
+// byte after it.
 func (s *splitter) endString(b []byte, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	if s.escOdd {
 		// The last chunk ended on a backslash that escapes this chunk's first byte.
 		s.escOdd = false
@@ -264,23 +258,9 @@ func (s *splitter) endString(b []byte, i int) int {
 		i++
 	}
 	for {
-		for i+8 <= len(b) {
-			x := binary.LittleEndian.Uint64(b[i:])
-			q := x ^ (ones * '"')
-			e := x ^ (ones * '\\')
-			if t := ((q-ones)&^q | (e-ones)&^e) & highs; t != 0 {
-				i += bits.TrailingZeros64(t) >> 3
-				goto look
-			}
-			i += 8
-		}
-		for i < len(b) && b[i] != '"' && b[i] != '\\' {
-			i++
-		}
-		if i >= len(b) {
+		if i = quoteOrBackslash(b, i); i >= len(b) {
 			return -1
 		}
-	look:
 		if b[i] == '"' {
 			return i + 1
 		}

@@ -1,17 +1,12 @@
 package jira
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
-
 // valid reports whether b is one JSON value, with nothing but whitespace around it, exactly as
 // jsontext.Value.IsValid judges it with the reader's decodeOptions: invalid UTF-8 (and so
 // unpaired surrogate escapes) allowed, duplicate member names allowed, at most maxDepth
 // objects and arrays deep. A worker calls it on every issue the splitter hands over.
 //
 // It is jsontext's check, written for this one use: it keeps no names and no tokens, and it
-// crosses strings eight bytes at a time, which makes it several times faster. When it says
+// crosses strings eight bytes at a time (strings.go), which makes it faster. When it says
 // no, the worker asks jsontext for the error, so only the yes has to be exactly right; the
 // FuzzValid target holds the two to the same answers.
 //
@@ -126,31 +121,10 @@ var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 // endOfString returns the index just past the closing quote of the string whose contents
 // start at b[i], or -1 when the string is not well-formed or does not end.
 func endOfString(b []byte, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for {
-		// Skip eight bytes at a time while none of them is a quote, a backslash or a
-		// control character. The tests can flag a byte above a true one, never below it,
-		// so the lowest flag is the first byte to look at.
-		for i+8 <= len(b) {
-			x := binary.LittleEndian.Uint64(b[i:])
-			q := x ^ (ones * '"')
-			s := x ^ (ones * '\\')
-			if t := ((q-ones)&^q | (s-ones)&^s | (x-ones*0x20)&^x) & highs; t != 0 {
-				i += bits.TrailingZeros64(t) >> 3
-				goto look
-			}
-			i += 8
-		}
-		for i < len(b) && b[i] >= 0x20 && b[i] != '"' && b[i] != '\\' {
-			i++
-		}
-		if i >= len(b) {
+		if i = stringSpecial(b, i); i >= len(b) {
 			return -1
 		}
-	look:
 		switch c := b[i]; {
 		case c == '"':
 			return i + 1
@@ -169,10 +143,8 @@ func endOfString(b []byte, i int) int {
 			default:
 				return -1
 			}
-		case c < 0x20:
+		default: // a control character
 			return -1
-		default:
-			i++
 		}
 	}
 }

@@ -1,0 +1,51 @@
+package jira
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// Strings are most of an export's bytes. The splitter, valid and the scanner cross them with
+// these, which find the next byte that is not plain text eight bytes at a time. Their tests
+// flag each byte that is a quote or a backslash (or, for stringSpecial, below 0x20); they may
+// also flag a byte above a flagged one, never below it, so the lowest flag is exact.
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// quoteOrBackslash returns the index of the first '"' or '\\' in b at or after i, or len(b).
+func quoteOrBackslash(b []byte, i int) int {
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (ones * '"')
+		e := x ^ (ones * '\\')
+		if t := ((q-ones)&^q | (e-ones)&^e) & highs; t != 0 {
+			return i + bits.TrailingZeros64(t)>>3
+		}
+		i += 8
+	}
+	for i < len(b) && b[i] != '"' && b[i] != '\\' {
+		i++
+	}
+	return i
+}
+
+// stringSpecial returns the index of the first '"', '\\' or control character (which JSON
+// does not allow in a string) in b at or after i, or len(b).
+func stringSpecial(b []byte, i int) int {
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (ones * '"')
+		e := x ^ (ones * '\\')
+		if t := ((q-ones)&^q | (e-ones)&^e | (x-ones*0x20)&^x) & highs; t != 0 {
+			return i + bits.TrailingZeros64(t)>>3
+		}
+		i += 8
+	}
+	for i < len(b) && b[i] >= 0x20 && b[i] != '"' && b[i] != '\\' {
+		i++
+	}
+	return i
+}
