@@ -47,7 +47,7 @@ type splitter struct {
 	stack [3]frame
 
 	inString  bool // inside a string (of the top level or of an issue)
-	escOdd    bool // the chunk ended on an odd run of backslashes inside a string
+	escOdd    bool // the chunk ended inside a string on a backslash, which escapes the next byte
 	capturing bool // the string is a member name at the top levels
 	key       []byte
 
@@ -210,7 +210,7 @@ func (s *splitter) scanIssue(b []byte, i int) int {
 			s.inString = false
 		}
 		// This loop is most of the splitter's time: one table look-up per byte outside
-		// strings, and bytes.IndexByte across strings.
+		// strings, and quoteOrBackslash across strings.
 		for ; i < len(b); i++ {
 			switch splitClass[b[i]] {
 			case cOther:
