@@ -65,9 +65,10 @@ func (p *parser) finish() *Result {
 	dates := p.resolveDates()
 	kinds := p.newKindTable(roles, dates)
 
+	byField := newFieldUses(p.cfg, roles, dates)
 	for _, is := range p.issues {
 		it := is.issue
-		p.assign(is, roles, dates, res)
+		p.assign(is, byField, dates, res)
 		for h := range it.Histories {
 			items := it.Histories[h].Items
 			for c := range items {
@@ -205,8 +206,34 @@ func (p *parser) resolveDates() map[string]string {
 	return out
 }
 
+// fieldUses says, for a field id, which roles and which dates.fields entries (other than the
+// due date) it holds, in the order assign fills them.
+type fieldUses map[string]struct {
+	roles []lint.FieldKind
+	dates []string
+}
+
+func newFieldUses(cfg *lint.Config, roles map[lint.FieldKind]string, dates map[string]string) fieldUses {
+	uses := fieldUses{}
+	for _, k := range roleKinds {
+		if id, ok := roles[k]; ok {
+			u := uses[id]
+			u.roles = append(u.roles, k)
+			uses[id] = u
+		}
+	}
+	for _, e := range cfg.Dates.Fields {
+		if id, ok := dates[e]; ok && id != "duedate" {
+			u := uses[id]
+			u.dates = append(u.dates, e)
+			uses[id] = u
+		}
+	}
+	return uses
+}
+
 // assign fills an issue's role fields and dates from its candidate values.
-func (p *parser) assign(is *issueState, roles map[lint.FieldKind]string, dates map[string]string, res *Result) {
+func (p *parser) assign(is *issueState, byField fieldUses, dates map[string]string, res *Result) {
 	it := is.issue
 	for _, e := range p.cfg.Dates.Fields {
 		if dates[e] != "duedate" {
@@ -234,15 +261,11 @@ func (p *parser) assign(is *issueState, roles map[lint.FieldKind]string, dates m
 	}
 	for i := range is.cands {
 		c := &is.cands[i]
-		for _, k := range roleKinds {
-			if roles[k] == c.field {
-				p.assignRole(is, k, c, res)
-			}
+		uses := byField[c.field]
+		for _, k := range uses.roles {
+			p.assignRole(is, k, c, res)
 		}
-		for _, e := range p.cfg.Dates.Fields {
-			if dates[e] != c.field || dates[e] == "duedate" {
-				continue
-			}
+		for _, e := range uses.dates {
 			if !c.isText {
 				is.problem(p.candPos(c), e, c.text, expectDate)
 				continue
