@@ -273,29 +273,35 @@ func (p *Pass) SprintMembershipAt(i *Issue, t time.Time) []int {
 	if !i.Created.IsZero() && t.Before(i.Created) {
 		return nil // the issue did not exist yet
 	}
-	var current []int
-	seen := false
-	for _, h := range i.Histories {
-		for _, c := range h.Items {
+	// The first sprint change says where the issue was before it; the last one made by t
+	// says where it is at t.
+	var first, last *Change
+changes:
+	for n := range i.Histories {
+		h := &i.Histories[n]
+		for k := range h.Items {
+			c := &h.Items[k]
 			if c.Kind != KindSprint {
 				continue
 			}
-			if !seen {
-				current, seen = SprintIDs(c.From), true
+			if first == nil {
+				first = c
 			}
 			if h.Created.After(t) {
-				return current
+				break changes
 			}
-			current = SprintIDs(c.To)
+			last = c
 		}
 	}
-	if !seen {
-		if t.Before(i.Created) {
-			return nil
-		}
-		return i.Sprints
+	switch {
+	case last != nil:
+		return SprintIDs(last.To)
+	case first != nil:
+		return SprintIDs(first.From)
+	case t.Before(i.Created):
+		return nil
 	}
-	return current
+	return i.Sprints
 }
 
 // CalendarDate returns the calendar date of t in the configured timezone, as midnight UTC.
