@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -40,6 +41,50 @@ func FuzzValid(f *testing.F) {
 		want := jsontext.Value(b).IsValid(decodeOptions...)
 		if got := valid(b, make([]int32, len(b))); got != want {
 			t.Fatalf("valid(%q) = %v, jsontext says %v", b, got, want)
+		}
+	})
+}
+
+// BenchmarkValid compares valid with jsontext's own check on the issues of the test exports
+// (go test ./sources/jira -bench Valid).
+func BenchmarkValid(b *testing.B) {
+	var issues []jsontext.Value
+	for _, name := range []string{"cloud-search.json", "server-search.json"} {
+		data, err := os.ReadFile(testdata + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var doc struct {
+			Issues []jsontext.Value `json:"issues"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			b.Fatal(err)
+		}
+		issues = append(issues, doc.Issues...)
+	}
+	size := 0
+	for _, v := range issues {
+		size += len(v)
+	}
+	ends := make([]int32, size)
+	b.Run("valid", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, v := range issues {
+				if !valid(v, ends) {
+					b.Fatal("not valid")
+				}
+			}
+		}
+	})
+	b.Run("jsontext", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, v := range issues {
+				if !v.IsValid(decodeOptions...) {
+					b.Fatal("not valid")
+				}
+			}
 		}
 	})
 }
