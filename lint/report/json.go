@@ -185,21 +185,19 @@ func writeFindings(w io.Writer, findings []lint.Finding) error {
 				case b = <-free:
 				default:
 				}
-				b = b[:0]
+				buf := bytes.NewBuffer(b[:0])
 				for n := k * run; n < min((k+1)*run, len(findings)); n++ {
 					if n > 0 {
-						b = append(b, ',')
+						buf.WriteByte(',')
 					}
-					b = append(b, "\n    "...)
+					buf.WriteString("\n    ")
 					jf := jsonFinding(&findings[n])
-					enc, err := json.Marshal(&jf, opts...)
-					if err != nil {
+					if err := json.MarshalWrite(buf, &jf, opts...); err != nil {
 						parts[k].err = err
 						break
 					}
-					b = append(b, enc...)
 				}
-				parts[k].b = b
+				parts[k].b = buf.Bytes()
 				close(parts[k].done)
 			}
 		}()
@@ -297,14 +295,37 @@ func jsonFinding(f *lint.Finding) JSONFinding {
 // finiteEvidence replaces numbers JSON cannot carry (NaN, infinities) with null, so one
 // odd value never costs the whole report.
 func finiteEvidence(ev map[string]any) map[string]any {
-	if ev == nil {
-		return nil
+	if ev == nil || finite(ev) {
+		return ev // nearly always: no copy
 	}
 	out := make(map[string]any, len(ev))
 	for k, v := range ev {
 		out[k] = finiteValue(v)
 	}
 	return out
+}
+
+// finite reports whether a value holds no number JSON cannot carry.
+func finite(v any) bool {
+	switch x := v.(type) {
+	case float64:
+		return !math.IsNaN(x) && !math.IsInf(x, 0)
+	case float32:
+		return !math.IsNaN(float64(x)) && !math.IsInf(float64(x), 0)
+	case map[string]any:
+		for _, e := range x {
+			if !finite(e) {
+				return false
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if !finite(e) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func finiteValue(v any) any {
