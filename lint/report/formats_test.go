@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/hatcheck/hatcheck/lint"
+	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -392,6 +393,26 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 	if doc.Findings[0].Message != special {
 		t.Errorf("message = %q, want it unchanged", doc.Findings[0].Message)
+	}
+}
+
+// The JSON format encodes the findings in runs, in parallel, and splices them into the rest
+// of the document: the bytes must be those of the document encoded whole.
+func TestJSONInRunsIsTheWholeDocument(t *testing.T) {
+	for _, n := range []int{0, 1, 255, 256, 257, 1500} {
+		r := bigReport(n)
+		if n > 0 {
+			r.Findings[0].Evidence = map[string]any{"tau": math.NaN(), "n": 3, "list": []any{"a", 1.5}}
+			r.Findings[n-1].Related = []lint.Related{{Location: lint.Position{Path: "plan.xlsx", Sheet: "Plan", Cell: "F7"}, Message: "the task"}}
+		}
+		got := render(t, "json", Options{}, r)
+		want, err := jsonv2.Marshal(NewJSONReport(r), jsonOptions...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want = append(want, '\n'); !bytes.Equal(got, want) {
+			t.Errorf("%d findings: the report differs from the document encoded whole", n)
+		}
 	}
 }
 
