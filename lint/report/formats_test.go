@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hatcheck/hatcheck/lint"
 	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/hatcheck/hatcheck/lint"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
