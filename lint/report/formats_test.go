@@ -15,8 +15,9 @@ import (
 	"testing"
 
 	jsonv2 "github.com/go-json-experiment/json"
-	"github.com/hatcheck/hatcheck/lint"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/hatcheck/hatcheck/lint"
 )
 
 // sharedDir returns ../shared/NAME relative to the module root, skipping the test when it
