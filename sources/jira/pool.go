@@ -121,7 +121,7 @@ func (w *pool) submit() {
 // work parses batches until the pool stops. One parser serves all its batches, so that its
 // tables of interned strings and people, and its slabs, are shared by them.
 func (w *pool) work(jobs <-chan *batch, free chan<- []byte) {
-	p := newIssueParser(w.path, w.cfg)
+	p := newParser(w.path, w.cfg)
 	for b := range jobs {
 		data := b.data
 		p.parseBatch(b)
@@ -173,11 +173,6 @@ func (w *pool) stop() {
 		close(w.jobs)
 		w.jobs = nil
 	}
-}
-
-// newIssueParser returns a parser for issues the decoder has already read whole.
-func newIssueParser(path string, cfg *lint.Config) *parser {
-	return newParser(path, cfg)
 }
 
 // parseBatch parses the issues of a batch, each with a scanner over its bytes.

@@ -8,7 +8,7 @@ import (
 )
 
 // tokens is what the parser reads JSON through: a jsontext.Decoder for the input as it
-// streams in, or a scanner for one issue the decoder has already read and checked.
+// streams in, or a scanner for one issue a worker has checked.
 type tokens interface {
 	PeekKind() jsontext.Kind
 	ReadToken() (jsontext.Token, error)
