@@ -11,10 +11,10 @@ import (
 )
 
 // The issues of a search response are most of an export. The splitter (split.go) hands the
-// bytes of each one to a pool of workers, which check that it is well-formed JSON (valid,
-// jsontext's check) and parse it with a scanner that need not check anything again. The results are
-// merged back in input order, so the outcome is the same as one parser reading the input
-// from start to end.
+// bytes of each one to a pool of workers, which check that it is well-formed JSON (valid.go)
+// and parse it with a scanner that need not check anything again. The results are merged
+// back in input order, so the outcome is the same as one parser reading the input from
+// start to end.
 
 // Batches carry a few hundred issues at a time: large enough that handing them over costs
 // nothing, small enough that the bytes in flight stay a few megabytes.
