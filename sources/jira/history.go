@@ -121,7 +121,9 @@ func (p *parser) change() lint.Change {
 	}
 	c := lint.Change{ChangedField: f, ChangeValues: p.values[v]}
 	if c.ChangeValues == nil {
-		c.ChangeValues = &v
+		// A copy, so that v itself stays on the stack: most changes find their values.
+		c.ChangeValues = new(lint.ChangeValues)
+		*c.ChangeValues = v
 		if len(p.values) < internLimit {
 			p.values[v] = c.ChangeValues
 		}
