@@ -6,10 +6,12 @@ import (
 )
 
 // lineReader passes the input through to the JSON decoder while noting where every newline
-// is, so that a byte offset reported by the decoder can be turned into a line and column
-// without reading the input a second time. Offsets are asked for in increasing order (issues
-// and histories appear in file order), so newlines before the last asked offset are folded
-// into a count and forgotten: memory stays bounded by the decoder's read-ahead.
+// is, and where the splitter's placeholders move the place on, so that a byte offset
+// reported by the decoder can be turned into a line and column of the input without reading
+// it a second time. Offsets are asked for in increasing order (issues appear in file order,
+// and the parser asks for its current offset after each placeholder), so what lies before
+// the last asked offset is folded into a count and forgotten: memory stays bounded by the
+// decoder's read-ahead.
 type lineReader struct {
 	r        io.Reader
 	read     int64   // bytes handed to the decoder so far

@@ -250,6 +250,9 @@ func (p *parser) issueArray() {
 			return
 		}
 		p.skip()
+		// Nothing before the decoder's offset is asked for again: fold the line reader's
+		// notes up to it, so they do not pile up over a long array.
+		p.lines.at(p.dec.InputOffset())
 	}
 	p.token() // ]
 	p.arrays++
@@ -550,6 +553,9 @@ func (p *parser) posAt(off int64) lint.Position {
 
 // posAfterWhitespace returns the position of the next value's first byte.
 func (p *parser) posAfterWhitespace() lint.Position {
+	// Peeking makes the decoder hold the whitespace and the value's first byte, wherever
+	// its reads of the input end.
+	p.dec.PeekKind()
 	off := p.dec.InputOffset()
 	buf := p.dec.UnreadBuffer()
 	for _, c := range buf {
