@@ -91,8 +91,16 @@ func creator(i *lint.Issue) lint.Person {
 }
 
 func checkSprintScopeUnapproved(pass *lint.Pass) error {
+	// Both are emptied for each issue and reused: most issues have a few sprint changes.
+	var changes []scopeChange
+	type reportKey struct {
+		sprint    int
+		direction string
+	}
+	reported := map[reportKey]bool{}
 	for _, i := range pass.Issues() {
-		changes := createdInto(pass, i)
+		changes = createdInto(pass, i, changes[:0])
+		clear(reported)
 		for h := range pass.Histories(i) {
 			for _, c := range h.Items {
 				if c.Kind != lint.KindSprint {
@@ -114,12 +122,11 @@ func checkSprintScopeUnapproved(pass *lint.Pass) error {
 				}
 			}
 		}
-		reported := map[string]bool{}
 		for _, c := range changes {
 			if c.sprint == nil || !pass.InActiveWindow(c.sprint, c.at) {
 				continue
 			}
-			key := strconv.Itoa(c.sprint.ID) + "/" + c.direction
+			key := reportKey{c.sprint.ID, c.direction}
 			if reported[key] {
 				continue
 			}
@@ -133,18 +140,17 @@ func checkSprintScopeUnapproved(pass *lint.Pass) error {
 	return nil
 }
 
-// createdInto returns the sprints the issue was created into, as additions by its creator:
-// the sprints it was in at its creation.
-func createdInto(pass *lint.Pass, i *lint.Issue) []scopeChange {
+// createdInto appends to out the sprints the issue was created into, as additions by its
+// creator: the sprints it was in at its creation.
+func createdInto(pass *lint.Pass, i *lint.Issue, out []scopeChange) []scopeChange {
 	if i.Created.IsZero() {
-		return nil
+		return out
 	}
 	by := creator(i)
 	// Creation is a change like any other: a bot's is ignored, and so is one before --since.
 	if pass.Config.IsBot(by) || (!pass.Config.Since.IsZero() && i.Created.Before(pass.Config.Since)) {
-		return nil
+		return out
 	}
-	var out []scopeChange
 	for _, id := range pass.SprintMembershipAt(i, i.Created) {
 		out = append(out, scopeChange{sprint: pass.Project.Sprints[id], direction: "added", at: i.Created})
 	}
