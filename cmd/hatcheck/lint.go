@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -98,6 +99,11 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	// Reading leaves a fifth of the heap behind as garbage: buffers, field values kept
+	// until the roles were known, the workers' tables. Collected now, that memory takes the
+	// rules' findings; left to the collector's own pace, the heap grows instead (a large
+	// export: 20% less peak memory and 5% less time, cmd/hatchgen/bench.sh).
+	runtime.GC()
 	opts := lint.RunOptions{Now: now, Tool: lint.Tool{Name: "hatcheck", Version: toolVersion()}}
 	if cfg.Baseline != "" {
 		if opts.Baseline, err = lint.ReadBaseline(cfg.Baseline); err != nil {
