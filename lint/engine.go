@@ -358,26 +358,45 @@ func (w *Waiver) Matches(f *Finding) bool {
 // out on purpose so that a re-export or a reworded message keeps the fingerprint.
 func Fingerprint(rule, subject string, identity []string) string {
 	h := sha256.New()
-	for _, s := range append([]string{rule, subject}, identity...) {
+	var buf []byte
+	part := func(s string) {
 		// Each part is length-prefixed so that no two part lists hash alike.
-		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s + "\x00"))
+		buf = strconv.AppendInt(buf[:0], int64(len(s)), 10)
+		buf = append(append(append(buf, ':'), s...), 0)
+		h.Write(buf)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	part(rule)
+	part(subject)
+	for _, s := range identity {
+		part(s)
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
 
 // setFingerprints fills the fingerprints of sorted findings. When several findings share
 // rule, subject and identity, the second and later get an occurrence number mixed in, so
 // that every fingerprint is unique and the same input gives the same fingerprints.
 func setFingerprints(findings []Finding) {
-	seen := map[string]int{}
+	// Each finding's own fingerprint, in parallel: hashing is most of the work.
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for k := range workers {
+		wg.Go(func() {
+			for n := k * len(findings) / workers; n < (k+1)*len(findings)/workers; n++ {
+				f := &findings[n]
+				f.Fingerprint = Fingerprint(f.Rule, f.Subject, f.Identity)
+			}
+		})
+	}
+	wg.Wait()
+	seen := make(map[string]int, len(findings))
 	for n := range findings {
 		f := &findings[n]
-		fp := Fingerprint(f.Rule, f.Subject, f.Identity)
-		seen[fp]++
-		if k := seen[fp]; k > 1 {
-			fp = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(k)))
+		seen[f.Fingerprint]++
+		if k := seen[f.Fingerprint]; k > 1 {
+			f.Fingerprint = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(k)))
 		}
-		f.Fingerprint = fp
 	}
 }
 
