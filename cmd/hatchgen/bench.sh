@@ -8,8 +8,8 @@
 #       jira.ReadJSON + jira.Merge alone (cmd/hatchgen/readpass; measured in any case),
 #   (c) one jq query over the same file.
 #
-# Each command runs RUNS times; the table shows the median wall time, the median CPU time
-# (user + system) and the largest peak resident set size.
+# The commands run R rounds (-runs), each command once a round; the table shows the median wall
+# time, the median CPU time (user + system) and the largest peak resident set size.
 #
 # Usage: cmd/hatchgen/bench.sh [-issues N] [-histories H] [-runs R] [-dir DIR] [-keep]
 # Run it from anywhere inside the repository. The export is written to DIR (default: a new
@@ -72,47 +72,59 @@ if command -v jq >/dev/null 2>&1; then
 	have_jq=1
 fi
 
-# measure NAME MAXSTATUS CMD... runs the command $runs times and prints one table row.
-# An exit status above MAXSTATUS is a failure (hatcheck lint exits 1 when it finds something).
-measure() {
-	local name="$1" maxstatus="$2"
+# Each command is added with a name and the highest exit status that is not a failure
+# (hatcheck lint exits 1 when it finds something).
+names=()
+maxstatus=()
+cmds=()
+add() {
+	names+=("$1")
+	maxstatus+=("$2")
 	shift 2
-	local walls=() cpus=() peak=0 status
-	for _ in $(seq "$runs"); do
-		status=0
-		/usr/bin/time -f "%e %U %S %M" -o "$dir/time.out" "$@" >/dev/null 2>"$dir/err.out" || status=$?
-		if [ "$status" -gt "$maxstatus" ]; then
-			echo "bench.sh: $name failed with status $status:" >&2
-			cat "$dir/err.out" >&2
-			return 1
-		fi
-		read -r wall user sys rss < <(tail -1 "$dir/time.out")
-		walls+=("$wall")
-		cpus+=("$(echo "$user + $sys" | bc)")
-		if [ "$rss" -gt "$peak" ]; then peak="$rss"; fi
-	done
-	local wall cpu
-	wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-	cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-	printf '%-34s %9s %9s %10s %8s\n' "$name" "$wall" "$cpu" "$((peak / 1024))" \
-		"$(echo "scale=3; $peak * 1024 / $size" | bc)"
-	echo "$name $wall $cpu $peak" >>"$dir/results"
+	cmds+=("$(printf '%q ' "$@")")
 }
+add "(a) token pass" 0 "$bin/tokenpass" "$export_file"
+add "(b) ReadJSON + Merge" 0 "$bin/readpass" "$export_file"
+if [ "$have_cli" = 1 ]; then
+	add "(b) hatcheck lint -f json" 1 "$bin/hatcheck" lint --no-config -j "$export_file" --now 2026-03-20 -f json
+	add "(b') lint, roles set (bench.yaml)" 1 "$bin/hatcheck" lint -c cmd/hatchgen/bench.yaml -j "$export_file" --now 2026-03-20 -f json
+fi
+if [ "$have_jq" = 1 ]; then
+	add "(c) jq Rank items" 0 jq '[.issues[].changelog.histories[].items[] | select(.field=="Rank")] | length' "$export_file"
+fi
+
+# Each round runs every command once: a machine whose speed drifts slows them alike, and
+# the ratios below hold.
+rm -f "$dir"/times.*
+for _ in $(seq "$runs"); do
+	for k in "${!names[@]}"; do
+		status=0
+		eval "/usr/bin/time -f '%e %U %S %M' -o \"\$dir/time.out\" ${cmds[$k]}" >/dev/null 2>"$dir/err.out" || status=$?
+		if [ "$status" -gt "${maxstatus[$k]}" ]; then
+			echo "bench.sh: ${names[$k]} failed with status $status:" >&2
+			cat "$dir/err.out" >&2
+			exit 1
+		fi
+		tail -1 "$dir/time.out" >>"$dir/times.$k"
+	done
+done
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 : >"$dir/results"
 echo
-echo "export: $export_file, $((size / 1000000)) MB; $runs runs each; $(nproc) CPUs; $(uname -m)"
+echo "export: $export_file, $((size / 1000000)) MB; $runs rounds; $(nproc) CPUs; $(uname -m)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %9s %9s %10s %8s\n' "command" "wall s" "cpu s" "peak MB" "rss/file"
-measure "(a) token pass" 0 "$bin/tokenpass" "$export_file"
-measure "(b) ReadJSON + Merge" 0 "$bin/readpass" "$export_file"
-if [ "$have_cli" = 1 ]; then
-	measure "(b) hatcheck lint -f json" 1 "$bin/hatcheck" lint --no-config -j "$export_file" --now 2026-03-20 -f json
-	measure "(b') lint, roles set (bench.yaml)" 1 "$bin/hatcheck" lint -c cmd/hatchgen/bench.yaml -j "$export_file" --now 2026-03-20 -f json
-fi
-if [ "$have_jq" = 1 ]; then
-	measure "(c) jq Rank items" 0 jq '[.issues[].changelog.histories[].items[] | select(.field=="Rank")] | length' "$export_file"
-else
+for k in "${!names[@]}"; do
+	wall=$(awk '{print $1}' "$dir/times.$k" | median)
+	cpu=$(awk '{printf "%.2f\n", $2 + $3}' "$dir/times.$k" | median)
+	peak=$(awk '{print $4}' "$dir/times.$k" | sort -n | tail -1)
+	printf '%-34s %9s %9s %10s %8s\n' "${names[$k]}" "$wall" "$cpu" "$((peak / 1024))" \
+		"$(echo "scale=3; $peak * 1024 / $size" | bc)"
+	echo "${names[$k]} $wall $cpu $peak" >>"$dir/results"
+done
+if [ "$have_jq" = 0 ]; then
 	echo "(c) jq: not installed, column skipped"
 fi
 
