@@ -75,9 +75,6 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	e.waiverUsed = make([]bool, len(cfg.Waivers))
 
 	findings := e.runAll(running)
-	if findings == nil {
-		findings = []Finding{} // formats print an empty list, not null
-	}
 	e.settle(findings)
 	order(findings, opts.Baseline)
 	for _, r := range after {
@@ -196,7 +193,7 @@ type metricValue struct {
 }
 
 // runAll runs the rules, as many at a time as there are CPUs, and returns their findings in
-// the order of the rules.
+// the order of the rules: never nil, so that formats print an empty list, not null.
 func (e *engine) runAll(rules []*Rule) []Finding {
 	outcomes := make([]outcome, len(rules))
 	var next atomic.Int64
