@@ -100,10 +100,10 @@ type parser struct {
 	changelogSeen  map[string]bool // field names already put in changelogNames
 	historyCount   int
 
-	strs   map[string]string                // interned short strings
-	fields map[[3]string]*lint.ChangedField // changelog fields by name, type and id
-	values map[lint.ChangeValues]*lint.ChangeValues
-	people map[string]*lint.Person // user objects already read, by their JSON text
+	strs   map[string]string                        // interned short strings
+	fields map[[3]string]*lint.ChangedField         // changelog fields by name, type and id
+	values map[lint.ChangeValues]*lint.ChangeValues // changelog items' values, shared
+	people map[string]*lint.Person                  // user objects already read, by their JSON text
 
 	cands     slab[candidate]
 	histories slab[lint.History]
