@@ -50,12 +50,14 @@ func readJSON(path string, r io.Reader, cfg *lint.Config, split bool) (*Result, 
 		p.lines = newLineReader(br)
 	}
 	p.dec = jsontext.NewDecoder(p.lines, decodeOptions...)
-	defer p.pool.stop()
 	err := p.document()
 	if perr := p.pool.drain(p, -1); perr != nil && (err == nil || before(perr, err)) {
 		// The splitter reads ahead of the decoder: the first error is the earliest one.
 		err = perr
 	}
+	// The workers end now, while the parser finishes, so that their tables are garbage
+	// by the time the caller is done reading.
+	p.pool.stop()
 	if err != nil {
 		return nil, err
 	}
