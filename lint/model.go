@@ -110,15 +110,42 @@ type Issue struct {
 	Value      *float64 // nil when absent
 	Acceptance string   // acceptance criteria field text
 
-	// Dates holds the values of the dates.fields entries, keyed by the entry as configured
-	// ("duedate", "Target start"); absent fields have no key.
-	Dates map[string]time.Time
+	// Dates holds the values of the dates.fields entries the issue has, one per entry, in
+	// the order the reader found them; absent fields have none. Date reads one.
+	Dates []DateValue
 
 	Histories []History // ordered by Created, then numeric ID
 	// ChangelogTotal is the changelog's "total" when the input gave one, else -1.
 	ChangelogTotal int
 
 	Pos Position // where the issue object starts in its input
+}
+
+// DateValue is the value of one dates.fields entry of an issue.
+type DateValue struct {
+	Field string // the entry as configured: "duedate", "Target start"
+	At    time.Time
+}
+
+// Date returns the value of a dates.fields entry, or the zero time when the issue has none.
+func (i *Issue) Date(field string) time.Time {
+	for _, d := range i.Dates {
+		if d.Field == field {
+			return d.At
+		}
+	}
+	return time.Time{}
+}
+
+// SetDate sets the value of a dates.fields entry.
+func (i *Issue) SetDate(field string, t time.Time) {
+	for n := range i.Dates {
+		if i.Dates[n].Field == field {
+			i.Dates[n].At = t
+			return
+		}
+	}
+	i.Dates = append(i.Dates, DateValue{Field: field, At: t})
 }
 
 // ParentKeys returns the keys of the issue's parent and epic, without duplicates.

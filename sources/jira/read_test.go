@@ -78,7 +78,7 @@ func TestCloudSearchResponse(t *testing.T) {
 		Estimate:   num(5),
 		Value:      num(8),
 		Acceptance: "Given a card when I pay then it is charged once",
-		Dates:      map[string]time.Time{"duedate": at("2026-03-13T00:00:00Z"), "Target start": at("2026-03-02T00:00:00Z")},
+		Dates:      []lint.DateValue{{Field: "duedate", At: at("2026-03-13T00:00:00Z")}, {Field: "Target start", At: at("2026-03-02T00:00:00Z")}},
 		Histories: []lint.History{
 			{ID: "10400", Author: &ana, Created: at("2026-03-02T09:30:00Z"), Line: 44, Column: 11, Items: []lint.Change{
 				{ChangedField: &lint.ChangedField{Field: "Sprint", FieldType: "custom", FieldID: "customfield_10020", Kind: lint.KindSprint}, ChangeValues: &lint.ChangeValues{From: "37", FromString: "PAY Sprint 7", To: "37, 38", ToString: "PAY Sprint 7, PAY Sprint 8"}},

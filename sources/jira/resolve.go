@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -247,10 +246,7 @@ func (p *parser) assign(is *issueState, byField fieldUses, dates map[string]stri
 			is.problem(is.duePos, e, is.due, expectDate)
 			continue
 		}
-		if it.Dates == nil {
-			it.Dates = map[string]time.Time{}
-		}
-		it.Dates[e] = t
+		it.SetDate(e, t)
 	}
 	if is.due != "" && it.Due.IsZero() {
 		if t, ok := parseTime([]byte(is.due)); ok {
@@ -275,10 +271,7 @@ func (p *parser) assign(is *issueState, byField fieldUses, dates map[string]stri
 				is.problem(p.candPos(c), e, c.text, expectDate)
 				continue
 			}
-			if it.Dates == nil {
-				it.Dates = map[string]time.Time{}
-			}
-			it.Dates[e] = t
+			it.SetDate(e, t)
 		}
 	}
 	is.cands = nil

@@ -302,10 +302,7 @@ func (rd *reader) readIssue(rec []string) {
 		if dc.col == dueCol {
 			// Already read (and any problem reported) as the due date.
 			if !is.Due.IsZero() {
-				if is.Dates == nil {
-					is.Dates = map[string]time.Time{}
-				}
-				is.Dates[dc.entry] = is.Due
+				is.SetDate(dc.entry, is.Due)
 			}
 			continue
 		}
@@ -318,10 +315,7 @@ func (rd *reader) readIssue(rec []string) {
 			rd.problem(rec, dc.col, key, v, expectedDate)
 			continue
 		}
-		if is.Dates == nil {
-			is.Dates = map[string]time.Time{}
-		}
-		is.Dates[dc.entry] = t
+		is.SetDate(dc.entry, t)
 	}
 	rd.add(is)
 }

@@ -101,7 +101,7 @@ func TestReadAllFields(t *testing.T) {
 		Updated:        utc(2026, 2, 14, 10, 0),
 		Due:            utc(2026, 3, 31, 0, 0),
 		Rank:           "0|i0000f:",
-		Dates:          map[string]time.Time{"duedate": utc(2026, 3, 31, 0, 0), "Target start": utc(2026, 3, 2, 0, 0)},
+		Dates:          []lint.DateValue{{Field: "duedate", At: utc(2026, 3, 31, 0, 0)}, {Field: "Target start", At: utc(2026, 3, 2, 0, 0)}},
 		ChangelogTotal: -1,
 		Pos:            lint.Position{Path: "testdata/csv/all-fields.csv", Line: 2},
 	}
@@ -145,7 +145,7 @@ func TestReadAllFields(t *testing.T) {
 
 	// PAY-4 holds the unreadable values: it is kept without them.
 	gift := issue(t, r, "PAY-4")
-	if !gift.Created.IsZero() || gift.Estimate != nil || gift.Dates["Target start"] != (time.Time{}) {
+	if !gift.Created.IsZero() || gift.Estimate != nil || !gift.Date("Target start").IsZero() {
 		t.Errorf("PAY-4 kept unreadable values: %+v", *gift)
 	}
 	if gift.StatusCategory != "" || gift.Assignee != (lint.Person{}) || !gift.Due.Equal(utc(2026, 4, 15, 0, 0)) {

@@ -519,8 +519,8 @@ func (r *renderer) dates() {
 	issues := map[string]int{}
 	changes := map[string]int{}
 	for _, is := range r.p.Issues {
-		for k := range is.Dates {
-			issues[k]++
+		for _, d := range is.Dates {
+			issues[d.Field]++
 		}
 		for _, h := range is.Histories {
 			for _, c := range h.Items {
