@@ -1,6 +1,8 @@
 package jira
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/hatcheck/hatcheck/lint"
@@ -24,8 +26,14 @@ func Merge(results []*Result) *lint.Project {
 		index  int
 		result *Result
 	}
-	byKey := map[string]int{} // key -> index in kept
-	var kept []placed
+	total := 0
+	for _, r := range results {
+		if r != nil {
+			total += len(r.Issues)
+		}
+	}
+	byKey := make(map[string]int, total) // key -> index in kept
+	kept := make([]placed, 0, total)
 	for n, r := range results {
 		if r == nil {
 			continue
@@ -59,12 +67,13 @@ func Merge(results []*Result) *lint.Project {
 			kept = append(kept, p)
 		}
 	}
-	sort.SliceStable(kept, func(a, b int) bool {
-		if kept[a].input != kept[b].input {
-			return kept[a].input < kept[b].input
-		}
-		return kept[a].index < kept[b].index
-	})
+	// Kept in input order unless a later input replaced an issue.
+	byPlace := func(a, b placed) int {
+		return cmp.Or(cmp.Compare(a.input, b.input), cmp.Compare(a.index, b.index))
+	}
+	if !slices.IsSortedFunc(kept, byPlace) {
+		slices.SortStableFunc(kept, byPlace)
+	}
 
 	byName := sprintsByName(proj.Sprints)
 	proj.Issues = make([]*lint.Issue, 0, len(kept))

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -64,17 +65,26 @@ func (p *parser) finish() *Result {
 	dates := p.resolveDates()
 	kinds := p.newKindTable(roles, dates)
 
+	// The changelogs get their kinds and order while the issues get their role values: the
+	// two touch different parts of each issue.
+	var changelogs sync.WaitGroup
+	changelogs.Go(func() {
+		for _, is := range p.issues {
+			hs := is.issue.Histories
+			for h := range hs {
+				items := hs[h].Items
+				for c := range items {
+					items[c].ChangedField = kinds.resolve(&items[c])
+				}
+			}
+			sortHistories(hs)
+		}
+	})
+	defer changelogs.Wait()
 	byField := newFieldUses(p.cfg, roles, dates)
 	for _, is := range p.issues {
 		it := is.issue
 		p.assign(is, byField, dates, res)
-		for h := range it.Histories {
-			items := it.Histories[h].Items
-			for c := range items {
-				items[c].ChangedField = kinds.resolve(&items[c])
-			}
-		}
-		sortHistories(it.Histories)
 		for _, pr := range is.problems {
 			pr.Subject = it.Key
 			res.Problems = append(res.Problems, pr)
