@@ -416,7 +416,7 @@ func (p *parser) objectValue(c *candidate) bool {
 				s.ID = int(f)
 			}
 		case "name":
-			s.Name = p.str()
+			s.Name = p.istr()
 		case "state":
 			s.State = strings.ToLower(p.istr())
 		case "boardId", "originBoardId":
@@ -435,9 +435,9 @@ func (p *parser) objectValue(c *candidate) bool {
 			content = true
 			p.adfContent(&doc)
 		case "value":
-			value = p.str()
+			value = p.istr()
 		case "key":
-			key = p.str()
+			key = p.istr()
 		default:
 			p.skip()
 		}
