@@ -1,7 +1,6 @@
 package jira
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -21,16 +20,15 @@ type tokens interface {
 }
 
 // scanner walks one JSON value that is known to be well-formed: a worker checked it with
-// valid, which also noted where each object and array ends. Knowing that, the scanner checks
-// nothing: it jumps from quote to quote and skips objects and arrays in one step (or counts
-// brackets, without the ends), which is several times cheaper than tokenising again, and it
-// hands the parser the same answers a decoder would. Separators (',' and ':') are skipped
-// like whitespace. Given malformed input it returns wrong answers or io.ErrUnexpectedEOF,
-// never a panic.
+// valid, which also noted where each object and array ends, and a scanner is only ever given
+// a value valid accepted. Knowing that, the scanner checks nothing: it jumps from quote to
+// quote and skips objects and arrays in one step, which is several times cheaper than
+// tokenising again, and it hands the parser the same answers a decoder would. Separators
+// (',' and ':') are skipped like whitespace.
 type scanner struct {
 	buf  []byte
 	pos  int
-	ends []int32 // from valid: where each object and array of buf ends, when known
+	ends []int32 // from valid: where each object and array of buf ends
 }
 
 var _ tokens = (*scanner)(nil)
@@ -94,30 +92,8 @@ func (s *scanner) SkipValue() error {
 	case '"':
 		return s.skipString()
 	case '{', '[':
-		if s.ends != nil {
-			s.pos = int(s.ends[s.pos])
-			return nil
-		}
-		depth := 0
-		for s.pos < len(s.buf) {
-			switch s.buf[s.pos] {
-			case '"':
-				if err := s.skipString(); err != nil {
-					return err
-				}
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					s.pos++
-					return nil
-				}
-			}
-			s.pos++
-		}
-		return io.ErrUnexpectedEOF
+		s.pos = int(s.ends[s.pos])
+		return nil
 	}
 	// A number or a literal runs to the next delimiter or space.
 	for s.pos < len(s.buf) {
@@ -132,22 +108,13 @@ func (s *scanner) SkipValue() error {
 
 // skipString moves past the string that starts at pos.
 func (s *scanner) skipString() error {
-	i := s.pos + 1
-	for {
-		j := bytes.IndexByte(s.buf[i:], '"')
-		if j < 0 {
+	for i := s.pos + 1; ; i += 2 { // a backslash escapes the byte after it
+		if i = quoteOrBackslash(s.buf, i); i >= len(s.buf) {
 			s.pos = len(s.buf)
 			return io.ErrUnexpectedEOF
 		}
-		i += j
-		// The quote ends the string unless an odd number of backslashes escapes it.
-		n := 0
-		for k := i - 1; k > s.pos && s.buf[k] == '\\'; k-- {
-			n++
-		}
-		i++
-		if n%2 == 0 {
-			s.pos = i
+		if s.buf[i] == '"' {
+			s.pos = i + 1
 			return nil
 		}
 	}
