@@ -10,7 +10,7 @@ package jira
 // ends[i] being the index just past the value that opens at b[i], so that the scanner skips
 // a value it does not need in one step. It keeps no names and no tokens and crosses strings
 // eight bytes at a time (strings.go), which keeps it as fast as jsontext.Value.IsValid or
-// faster (BenchmarkValid: 4% less time on the pretty-printed test exports; a quarter less on
+// faster (BenchmarkValid: 4% less time on the pretty-printed test exports; a fifth less on
 // the compact export cmd/hatchgen writes).
 // When it says no, the worker asks jsontext for the error, so only the yes has to be exactly
 // right; the FuzzValid target holds the two to the same answers.
