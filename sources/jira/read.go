@@ -555,9 +555,11 @@ func (p *parser) posAt(off int64) lint.Position {
 
 // posAfterWhitespace returns the position of the next value's first byte.
 func (p *parser) posAfterWhitespace() lint.Position {
-	// Peeking makes the decoder hold the whitespace and the value's first byte, wherever
-	// its reads of the input end.
-	p.dec.PeekKind()
+	if p.sc == nil {
+		// Peeking makes the decoder hold the whitespace and the value's first byte,
+		// wherever its reads of the input end. A scanner holds its whole value.
+		p.dec.PeekKind()
+	}
 	off := p.dec.InputOffset()
 	buf := p.dec.UnreadBuffer()
 	for _, c := range buf {
