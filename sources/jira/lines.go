@@ -74,21 +74,22 @@ func (l *lineReader) at(off int64) (line, col int) {
 		}
 		break
 	}
-	if l.head > 4096 && l.head*2 > len(l.pending) {
-		n := copy(l.pending, l.pending[l.head:])
-		l.pending = l.pending[:n]
-		l.head = 0
-	}
-	if l.jhead > 4096 && l.jhead*2 > len(l.jumps) {
-		n := copy(l.jumps, l.jumps[l.jhead:])
-		l.jumps = l.jumps[:n]
-		l.jhead = 0
-	}
+	l.pending, l.head = forget(l.pending, l.head)
+	l.jumps, l.jhead = forget(l.jumps, l.jhead)
 	col = int(off-l.lineFrom) + 1
 	if col < 1 {
 		col = 1
 	}
 	return l.line, col
+}
+
+// forget drops the notes before head once they are most of the list, and returns the list
+// and head that remain.
+func forget[T any](notes []T, head int) ([]T, int) {
+	if head > 4096 && head*2 > len(notes) {
+		return notes[:copy(notes, notes[head:])], 0
+	}
+	return notes, head
 }
 
 // jump notes that the byte at offset off is at line and column of the input.
