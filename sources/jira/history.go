@@ -70,7 +70,7 @@ func (p *parser) history(is *issueState) {
 					p.skip()
 					continue
 				}
-				p.changes.push(p.change())
+				p.changes.push(p.item())
 			}
 			p.token()
 		default:
@@ -85,6 +85,36 @@ func (p *parser) history(is *issueState) {
 	p.histories.push(h)
 	p.historyCount++
 }
+
+// item reads one changelog item. The same items recur across an export (a status moving
+// from "To Do" to "In Progress", a rank "Ranked higher", a sprint change), byte for byte: an
+// item whose JSON text was read before is taken whole from the items cache, without reading
+// its members again.
+func (p *parser) item() lint.Change {
+	s := p.sc
+	if s == nil {
+		return p.change()
+	}
+	s.skipSpace()
+	raw := s.buf[s.pos:s.ends[s.pos]] // history reads items that are objects only
+	if c, ok := p.items[string(raw)]; ok {
+		s.pos += len(raw)
+		p.noteField(c.ChangedField)
+		return c
+	}
+	known := len(p.values)
+	c := p.change()
+	// Only an item whose values were seen before goes in the cache: most of those that are
+	// new (a due date moved from one day to another) are never seen again.
+	if p.err == nil && len(p.values) == known && len(raw) <= maxItemBytes && len(p.items) < internLimit {
+		p.items[string(raw)] = c
+	}
+	return c
+}
+
+// maxItemBytes bounds the items cache's keys: real items are a few hundred bytes, and long
+// ones (a description's old and new text) do not recur.
+const maxItemBytes = 512
 
 // change reads one changelog item. Field names, types and ids repeat across the export: the
 // items of one field share one lint.ChangedField, and items with the same values share one
@@ -128,6 +158,13 @@ func (p *parser) change() lint.Change {
 			p.values[v] = c.ChangeValues
 		}
 	}
+	p.noteField(f)
+	return c
+}
+
+// noteField records the id a changelog item gives its field's name, for fields found by
+// name (resolve.go).
+func (p *parser) noteField(f *lint.ChangedField) {
 	if f.Field != "" && f.FieldID != "" && !p.changelogSeen[f.Field] {
 		p.changelogSeen[f.Field] = true
 		lower := strings.ToLower(f.Field)
@@ -135,5 +172,4 @@ func (p *parser) change() lint.Change {
 			p.changelogNames[lower] = f.FieldID
 		}
 	}
-	return c
 }

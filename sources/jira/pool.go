@@ -17,9 +17,10 @@ import (
 // start to end.
 
 // Batches carry a few hundred issues at a time: large enough that handing them over costs
-// nothing, small enough that the bytes in flight stay a few megabytes.
+// nothing, small enough that the bytes in flight (a batch being filled, and two for each
+// worker: one queued, one parsed) stay a few megabytes.
 const (
-	batchBytes  = 1 << 20
+	batchBytes  = 256 << 10
 	batchIssues = 512
 )
 
@@ -173,6 +174,7 @@ func (w *pool) stop() {
 		close(w.jobs)
 		w.jobs = nil
 	}
+	w.free = nil // the buffers are garbage once the input is read
 }
 
 // parseBatch parses the issues of a batch, each with a scanner over its bytes.

@@ -106,6 +106,7 @@ type parser struct {
 	fields map[[3]string]*lint.ChangedField         // changelog fields by name, type and id
 	values map[lint.ChangeValues]*lint.ChangeValues // changelog items' values, shared
 	people map[string]*lint.Person                  // user objects already read, by their JSON text
+	items  map[string]lint.Change                   // changelog items already read, by their JSON text
 
 	cands     slab[candidate]
 	histories slab[lint.History]
@@ -140,6 +141,7 @@ func newParser(path string, cfg *lint.Config) *parser {
 		fields:         map[[3]string]*lint.ChangedField{},
 		values:         map[lint.ChangeValues]*lint.ChangeValues{},
 		people:         map[string]*lint.Person{},
+		items:          map[string]lint.Change{},
 		cands:          slab[candidate]{size: 4096},
 		histories:      slab[lint.History]{size: 1024},
 		changes:        slab[lint.Change]{size: 2048},

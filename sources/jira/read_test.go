@@ -355,3 +355,37 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// Items that recur byte for byte come from the items cache; each must read as if read anew,
+// also where the same text names another field (by name here, by id in the "names" map)
+// and after the item that first filled the cache.
+func TestRecurringItems(t *testing.T) {
+	item := `{"field": "Sprint", "fieldtype": "custom", "fieldId": "customfield_10020", "from": "1", "fromString": "S1", "to": "2", "toString": "S2"}`
+	other := `{"field": "Story Points", "fieldtype": "custom", "fieldId": "customfield_10016", "from": null, "fromString": "3", "to": null, "toString": "5"}`
+	var b strings.Builder
+	b.WriteString(`{"issues": [`)
+	for n := 1; n <= 3; n++ {
+		if n > 1 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"key": "A-%d", "changelog": {"histories": [{"id": "%d", "created": "2026-03-0%dT09:00:00.000+0000", "items": [%s, %s, %s]}]}}`, n, n, n, item, other, item)
+	}
+	b.WriteString(`], "names": {"customfield_10016": "Story Points"}}`)
+	r, err := ReadJSON("in.json", strings.NewReader(b.String()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, i := range r.Issues {
+		for _, h := range i.Histories {
+			for _, c := range h.Items {
+				got = append(got, fmt.Sprintf("%s %s %s:%s>%s", i.Key, c.Field, c.Kind, c.FromString, c.ToString))
+			}
+		}
+	}
+	var want []string
+	for _, key := range []string{"A-1", "A-2", "A-3"} {
+		want = append(want, key+" Sprint sprint:S1>S2", key+" Story Points estimate:3>5", key+" Sprint sprint:S1>S2")
+	}
+	equal(t, "items", got, want)
+}
