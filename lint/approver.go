@@ -42,9 +42,9 @@ func (p *Pass) peopleNamed(text string) []Person {
 		}
 		authors := map[*Person]bool{} // an author shared by many changes is added once
 		for _, i := range p.Project.Issues {
-			add(i.Assignee)
-			add(i.Reporter)
-			add(i.Creator)
+			add(i.Assignee.Value())
+			add(i.Reporter.Value())
+			add(i.Creator.Value())
 			for n := range i.Histories {
 				if a := i.Histories[n].Author; a != nil && !authors[a] {
 					authors[a] = true

@@ -10,8 +10,8 @@ func TestIsApproverNamed(t *testing.T) {
 	anaHidden := Person{AccountID: "5b10a2844c20165700ede21g", DisplayName: "Ana Lima"}
 	sam := Person{Key: "JIRAUSER10100", Name: "sam", DisplayName: "Sam Server"}
 	project := &Project{Issues: []*Issue{
-		{Key: "PAY-1", Project: "PAY", Assignee: anaHidden, Histories: []History{{Author: &ana}}},
-		{Key: "OPS-1", Project: "OPS", Reporter: sam},
+		{Key: "PAY-1", Project: "PAY", Assignee: &anaHidden, Histories: []History{{Author: &ana}}},
+		{Key: "OPS-1", Project: "OPS", Reporter: &sam},
 	}}
 	cfg := DefaultConfig()
 	cfg.Roles.ProductOwner = []string{"email:ana@x.io"}

@@ -60,6 +60,14 @@ type Person struct {
 // IsZero reports whether Jira named nobody.
 func (p Person) IsZero() bool { return p == Person{} }
 
+// Value returns the person p points at, or the zero Person (nobody) when p is nil.
+func (p *Person) Value() Person {
+	if p == nil {
+		return Person{}
+	}
+	return *p
+}
+
 // String is the most readable name for messages: display name, else email, name, key, id;
 // "nobody" for a change without an author.
 func (p Person) String() string {
@@ -93,9 +101,9 @@ type Issue struct {
 	Priority       string
 	Labels         []string
 	FixVersions    []string
-	Assignee       Person
-	Reporter       Person
-	Creator        Person
+	Assignee       *Person // nil when the issue names nobody; shared with the issue's other mentions
+	Reporter       *Person
+	Creator        *Person
 	Created        time.Time
 	Updated        time.Time
 	Resolved       time.Time

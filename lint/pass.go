@@ -396,7 +396,7 @@ func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
 	if i.Created.After(deadline) {
 		return Approval{}, false
 	}
-	for _, who := range []Person{i.Creator, i.Reporter} {
+	for _, who := range []Person{i.Creator.Value(), i.Reporter.Value()} {
 		if p.IsApprover(who, i.Project) {
 			return Approval{Route: "label", By: who.String(), At: i.Created, Pos: i.Pos}, true
 		}

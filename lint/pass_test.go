@@ -164,7 +164,7 @@ func TestApprovedByLabel(t *testing.T) {
 		}}
 	byDev := &Issue{Key: "PAY-9", Project: "PAY", Created: at(1, 9, 0), Labels: []string{"scope-change-approved"},
 		Histories: []History{labelChange("300", hiddenCy, at(2, 9, 0), "", "scope-change-approved")}}
-	fromCreation := &Issue{Key: "PAY-10", Project: "PAY", Created: at(8, 9, 0), Creator: hiddenCy, Reporter: cloudAna,
+	fromCreation := &Issue{Key: "PAY-10", Project: "PAY", Created: at(8, 9, 0), Creator: &hiddenCy, Reporter: &cloudAna,
 		Labels: []string{"Scope-Change-Approved"}, Pos: Position{Path: "e.json", Line: 40}}
 	removed := &Issue{Key: "PAY-11", Project: "PAY", Created: at(1, 9, 0),
 		Histories: []History{labelChange("400", cloudAna, at(2, 9, 0), "", "scope-change-approved"), labelChange("401", cloudAna, at(3, 9, 0), "scope-change-approved", "")}}

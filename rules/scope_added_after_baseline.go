@@ -111,7 +111,7 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 				}
 			}
 		}
-		at, by, pos, what := i.Created, i.Creator, i.Pos, "Created under "+createdUnder
+		at, by, pos, what := i.Created, i.Creator.Value(), i.Pos, "Created under "+createdUnder
 		if join != nil {
 			at, by, pos, what = join.Created, join.By(), i.PosOf(join), "Moved under "+under
 		} else {

@@ -84,10 +84,10 @@ func (c *scopeChange) author(i *lint.Issue) lint.Person {
 
 // creator returns who created the issue: the creator, else the reporter.
 func creator(i *lint.Issue) lint.Person {
-	if i.Creator.IsZero() {
-		return i.Reporter
+	if i.Creator.Value().IsZero() {
+		return i.Reporter.Value()
 	}
-	return i.Creator
+	return *i.Creator
 }
 
 func checkSprintScopeUnapproved(pass *lint.Pass) error {

@@ -88,8 +88,8 @@ func (b *projectBuilder) Issue(key string) *issueBuilder {
 		Type:           "Story",
 		Status:         "To Do",
 		StatusCategory: lint.CategoryNew,
-		Creator:        dev,
-		Reporter:       dev,
+		Creator:        &dev,
+		Reporter:       &dev,
 		Created:        time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC),
 		ChangelogTotal: -1,
 		Pos:            lint.Position{Path: "export.json", Line: 100 * n},
@@ -179,10 +179,10 @@ func (ib *issueBuilder) Acceptance(s string) *issueBuilder { ib.issue.Acceptance
 func (ib *issueBuilder) Due(t time.Time) *issueBuilder     { ib.issue.Due = t; return ib }
 
 // Assignee sets who the issue is assigned to.
-func (ib *issueBuilder) Assignee(p lint.Person) *issueBuilder { ib.issue.Assignee = p; return ib }
+func (ib *issueBuilder) Assignee(p lint.Person) *issueBuilder { ib.issue.Assignee = &p; return ib }
 
 // Reporter sets who reported the issue.
-func (ib *issueBuilder) Reporter(p lint.Person) *issueBuilder { ib.issue.Reporter = p; return ib }
+func (ib *issueBuilder) Reporter(p lint.Person) *issueBuilder { ib.issue.Reporter = &p; return ib }
 
 // ChangelogTotal sets the changelog's total as the export gave it.
 func (ib *issueBuilder) ChangelogTotal(n int) *issueBuilder { ib.issue.ChangelogTotal = n; return ib }
@@ -198,7 +198,7 @@ func (ib *issueBuilder) Done() *issueBuilder { return ib.Status("Done", lint.Cat
 
 // Created sets when and by whom the issue was created (creator and reporter).
 func (ib *issueBuilder) Created(by lint.Person, t time.Time) *issueBuilder {
-	ib.issue.Created, ib.issue.Creator, ib.issue.Reporter = t, by, by
+	ib.issue.Created, ib.issue.Creator, ib.issue.Reporter = t, &by, &by
 	return ib
 }
 

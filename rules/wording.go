@@ -97,9 +97,9 @@ func (r *roster) all() []lint.Person {
 		}
 	}
 	for _, i := range r.project.Issues {
-		add(i.Assignee)
-		add(i.Reporter)
-		add(i.Creator)
+		add(i.Assignee.Value())
+		add(i.Reporter.Value())
+		add(i.Creator.Value())
 		for _, h := range i.Histories {
 			add(h.By())
 		}

@@ -148,11 +148,11 @@ func (p *parser) field(is *issueState, name []byte) {
 	case "fixVersions":
 		it.FixVersions = p.stringList("name")
 	case "assignee":
-		it.Assignee = p.person()
+		it.Assignee = p.personRef()
 	case "reporter":
-		it.Reporter = p.person()
+		it.Reporter = p.personRef()
 	case "creator":
-		it.Creator = p.person()
+		it.Creator = p.personRef()
 	case "created":
 		it.Created = p.timeField(is, "created")
 	case "updated":
@@ -247,18 +247,11 @@ func (p *parser) stringList(member string) []string {
 	return out
 }
 
-// person reads a user object, Cloud (accountId) or Server/Data Center (key, name). The same
-// few people write most of a changelog, and each time Jira repeats the same object (avatars
-// and all): the object's bytes are looked up among those already read before parsing it.
-func (p *parser) person() lint.Person {
-	if who := p.personRef(); who != nil {
-		return *who
-	}
-	return lint.Person{}
-}
-
-// personRef reads a user object, or nil for anything else (null). Equal user objects give
-// the same *Person: an author of thousands of changes is held once.
+// personRef reads a user object, Cloud (accountId) or Server/Data Center (key, name), or
+// nil for anything else (null) and for an object that names nobody. The same few people
+// write most of a changelog, and each time Jira repeats the same object (avatars and all):
+// the object's bytes are looked up among those already read before parsing it, and equal
+// objects give the same *Person, held once.
 func (p *parser) personRef() *lint.Person {
 	if p.err != nil {
 		return nil

@@ -68,7 +68,7 @@ func TestCloudSearchResponse(t *testing.T) {
 		Priority:       "Highest",
 		Labels:         []string{"checkout", "scope-change-approved"},
 		FixVersions:    []string{"2026.1"},
-		Assignee:       bob, Reporter: ana, Creator: ana,
+		Assignee:       &bob, Reporter: &ana, Creator: &ana,
 		Created:    at("2026-02-10T08:00:00Z"),
 		Updated:    at("2026-03-05T15:20:00Z"),
 		Due:        at("2026-03-13T00:00:00Z"),
@@ -144,8 +144,8 @@ func TestServerSearchResponse(t *testing.T) {
 	jan := lint.Person{Key: "JIRAUSER3", Name: "jan", Email: "jan@acme.local", DisplayName: "Jan Novak"}
 	eva := lint.Person{Key: "JIRAUSER3", Name: "eva", Email: "eva@acme.local", DisplayName: "Eva Berg"}
 	ops1 := r.Issues[0]
-	equal(t, "OPS-1 reporter", ops1.Reporter, jan)
-	equal(t, "OPS-1 assignee", ops1.Assignee, eva)
+	equal(t, "OPS-1 reporter", ops1.Reporter.Value(), jan)
+	equal(t, "OPS-1 assignee", ops1.Assignee.Value(), eva)
 	equal(t, "OPS-1 rank", ops1.Rank, "0|hzzzzz:")
 	equal(t, "OPS-1 sprints", ops1.Sprints, []int{1, 2})
 	equal(t, "OPS-1 created", ops1.Created, at("2016-06-01T00:00:00Z"))

@@ -13,7 +13,7 @@ func TestRealWorldGoJiraWithChangelog(t *testing.T) {
 	i := r.Issues[0]
 	equal(t, "issue", []any{i.Type, i.Project, i.Status, i.StatusCategory, i.Resolution, i.Priority, i.Rank, i.Epic, i.Created, i.Pos.Line},
 		[]any{"Task", "AR", "Ready", "new", "Done", "Major", "0|0zzzzd:vi", "AR-37", at("2015-12-02T15:39:15Z"), 7})
-	equal(t, "assignee", i.Assignee, lint.Person{Key: "mister.morris", Name: "mister.morris", Email: "mister.morris@uservoice.com", DisplayName: "mister Morris"})
+	equal(t, "assignee", i.Assignee.Value(), lint.Person{Key: "mister.morris", Name: "mister.morris", Email: "mister.morris@uservoice.com", DisplayName: "mister Morris"})
 	// No "names", no fieldIds: the rank is recognised by its LexoRank value, the epic from
 	// the Agile API's "epic" object.
 	equal(t, "fields", r.Fields, map[lint.FieldKind]string{lint.KindRank: "customfield_11200", lint.KindEpic: "epic"})
@@ -72,7 +72,7 @@ func TestRealWorldJirametricsDetails(t *testing.T) {
 	r := readFile(t, filepath.Join(realworld(t), "jirametrics-SP-1.json"), nil)
 	i := r.Issues[0]
 	mike := lint.Person{AccountID: "557058:13cc9354-0be8-432f-959a-13d34c55315f", Email: "mbowler@gargoylesoftware.com", DisplayName: "Mike Bowler"}
-	equal(t, "reporter", i.Reporter, mike)
+	equal(t, "reporter", i.Reporter.Value(), mike)
 	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Created, i.Histories[0].By(), i.Histories[0].Line},
 		[]any{"10035", at("2021-06-18T18:43:34.818Z"), mike, int32(101)})
 	equal(t, "first change", i.Histories[0].Items[0], lint.Change{ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus}, ChangeValues: &lint.ChangeValues{From: "10000", FromString: "Backlog", To: "10001", ToString: "Selected for Development"}})

@@ -100,13 +100,13 @@ func TestDemoCSVTwin(t *testing.T) {
 
 // asCSVPerson is a person as the CSV export shows them: the display name, and the account
 // id where the export has an "… Id" column (Assignee Id, Reporter Id, Creator Id).
-func asCSVPerson(p lint.Person) lint.Person {
-	if p.IsZero() {
-		return p
+func asCSVPerson(p *lint.Person) *lint.Person {
+	if p == nil {
+		return nil
 	}
 	out := lint.PersonFromText(p.DisplayName)
 	out.AccountID = p.AccountID
-	return out
+	return &out
 }
 
 // demoExport is the part of a Jira search response the CSV export is made from.

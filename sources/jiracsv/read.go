@@ -407,13 +407,16 @@ func containsFold(list []string, s string) bool {
 }
 
 // person reads a user column and its "… Id" companion (the Cloud account id).
-func (rd *reader) person(rec []string, col string) lint.Person {
+func (rd *reader) person(rec []string, col string) *lint.Person {
 	name, _ := rd.first(rec, col)
 	p := lint.PersonFromText(name)
 	if id, _ := rd.first(rec, col+" id"); id != "" {
 		p.AccountID = id
 	}
-	return p
+	if p.IsZero() {
+		return nil
+	}
+	return &p
 }
 
 // instant reads a date-time column; an unreadable value is a problem and the time stays zero.

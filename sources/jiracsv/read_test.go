@@ -94,9 +94,9 @@ func TestReadAllFields(t *testing.T) {
 		Priority:       "High",
 		Labels:         []string{"checkout", "frontend"},
 		FixVersions:    []string{"2026.1"},
-		Assignee:       lint.Person{AccountID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Dana Ortiz", Name: "Dana Ortiz"},
-		Reporter:       lint.Person{AccountID: "5b10a2844c20165700ede21g", DisplayName: "Sam Lee", Name: "Sam Lee"},
-		Creator:        lint.Person{DisplayName: "Sam Lee", Name: "Sam Lee"},
+		Assignee:       &lint.Person{AccountID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Dana Ortiz", Name: "Dana Ortiz"},
+		Reporter:       &lint.Person{AccountID: "5b10a2844c20165700ede21g", DisplayName: "Sam Lee", Name: "Sam Lee"},
+		Creator:        &lint.Person{DisplayName: "Sam Lee", Name: "Sam Lee"},
 		Created:        utc(2026, 2, 12, 9, 41),
 		Updated:        utc(2026, 2, 14, 10, 0),
 		Due:            utc(2026, 3, 31, 0, 0),
@@ -148,7 +148,7 @@ func TestReadAllFields(t *testing.T) {
 	if !gift.Created.IsZero() || gift.Estimate != nil || !gift.Date("Target start").IsZero() {
 		t.Errorf("PAY-4 kept unreadable values: %+v", *gift)
 	}
-	if gift.StatusCategory != "" || gift.Assignee != (lint.Person{}) || !gift.Due.Equal(utc(2026, 4, 15, 0, 0)) {
+	if gift.StatusCategory != "" || gift.Assignee != nil || !gift.Due.Equal(utc(2026, 4, 15, 0, 0)) {
 		t.Errorf("PAY-4 category %q assignee %+v due %v", gift.StatusCategory, gift.Assignee, gift.Due)
 	}
 	wantProblems := []lint.ValueProblem{
@@ -188,7 +188,7 @@ func TestReadCurrentFields(t *testing.T) {
 	if got := strings.Join(story.Labels, "|"); got != "ux|search" {
 		t.Errorf("WEB-11 labels = %q", got)
 	}
-	if story.Assignee != (lint.Person{DisplayName: "ana@example.com", Name: "ana@example.com", Email: "ana@example.com"}) {
+	if story.Assignee.Value() != (lint.Person{DisplayName: "ana@example.com", Name: "ana@example.com", Email: "ana@example.com"}) {
 		t.Errorf("WEB-11 assignee = %+v", story.Assignee)
 	}
 	if !sub.Subtask || sub.Parent != "WEB-11" || sub.Epic != "WEB-10" || sub.StatusCategory != lint.CategoryIndeterminate {
