@@ -6,7 +6,9 @@ import (
 )
 
 // Strings are most of an export's bytes. The splitter, valid and the scanner cross them with
-// these, which find the next byte that is not plain text eight bytes at a time. Their tests
+// quoteOrBackslash and stringSpecial, which find the next byte that is not plain text: on
+// amd64 sixteen bytes at a time with SSE2 (strings_amd64.s), elsewhere eight bytes at a
+// time with the functions below, which the tests also hold the assembly to. Their tests
 // flag each byte that is a quote or a backslash (or, for stringSpecial, below 0x20); they may
 // also flag a byte above a flagged one, never below it, so the lowest flag is exact.
 
@@ -15,8 +17,9 @@ const (
 	highs = 0x8080808080808080
 )
 
-// quoteOrBackslash returns the index of the first '"' or '\\' in b at or after i, or len(b).
-func quoteOrBackslash(b []byte, i int) int {
+// quoteOrBackslashSWAR returns the index of the first '"' or '\\' in b at or after i, or
+// len(b) (or i, when i > len(b)).
+func quoteOrBackslashSWAR(b []byte, i int) int {
 	for i+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[i:])
 		q := x ^ (ones * '"')
@@ -32,9 +35,9 @@ func quoteOrBackslash(b []byte, i int) int {
 	return i
 }
 
-// stringSpecial returns the index of the first '"', '\\' or control character (which JSON
-// does not allow in a string) in b at or after i, or len(b).
-func stringSpecial(b []byte, i int) int {
+// stringSpecialSWAR returns the index of the first '"', '\\' or control character (which
+// JSON does not allow in a string) in b at or after i, or len(b) (or i, when i > len(b)).
+func stringSpecialSWAR(b []byte, i int) int {
 	for i+8 <= len(b) {
 		x := binary.LittleEndian.Uint64(b[i:])
 		q := x ^ (ones * '"')
