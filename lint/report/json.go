@@ -63,17 +63,17 @@ type JSONSummary struct {
 
 // JSONFinding is one finding.
 type JSONFinding struct {
-	Rule        string         `json:"rule"`
-	Category    lint.Category  `json:"category"`
-	Severity    lint.Severity  `json:"severity"`
-	Subject     string         `json:"subject"`
-	Message     string         `json:"message"`
-	Location    JSONLocation   `json:"location"`
-	Related     []JSONRelated  `json:"related,omitempty"`
-	Evidence    JSONEvidence   `json:"evidence,omitempty"`
-	Fingerprint string         `json:"fingerprint"`
-	Status      lint.Status    `json:"status"`
-	Waiver      *JSONWaiver    `json:"waiver,omitempty"`
+	Rule        string        `json:"rule"`
+	Category    lint.Category `json:"category"`
+	Severity    lint.Severity `json:"severity"`
+	Subject     string        `json:"subject"`
+	Message     string        `json:"message"`
+	Location    JSONLocation  `json:"location"`
+	Related     []JSONRelated `json:"related,omitempty"`
+	Evidence    JSONEvidence  `json:"evidence,omitempty"`
+	Fingerprint string        `json:"fingerprint"`
+	Status      lint.Status   `json:"status"`
+	Waiver      *JSONWaiver   `json:"waiver,omitempty"`
 }
 
 // JSONEvidence is a finding's evidence: values by name, written with sorted names like any
