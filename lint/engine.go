@@ -75,6 +75,11 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	e.waiverUsed = make([]bool, len(cfg.Waivers))
 
 	findings := e.runAll(running)
+	// The charts need to know which items are inverted, known now: they are drawn up while
+	// the findings are settled and sorted.
+	var charts sync.WaitGroup
+	inverted := invertedItems(findings)
+	charts.Go(func() { e.chartData(inverted) })
 	e.settle(findings)
 	order(findings, opts.Baseline)
 	for _, r := range after {
@@ -92,7 +97,7 @@ func Run(p *Project, cfg *Config, all []*Rule, opts RunOptions) (*Report, error)
 	e.countFixed(findings, opts.Baseline)
 	rep.Findings = findings
 	e.summarise()
-	e.chartData()
+	charts.Wait()
 	return rep, nil
 }
 
@@ -461,14 +466,21 @@ func (e *engine) summarise() {
 	}
 }
 
-// chartData fills the report's backlog and schedule points for the HTML charts.
-func (e *engine) chartData() {
+// invertedItems returns the subjects of the rank-value-inversion findings.
+func invertedItems(findings []Finding) map[string]bool {
 	inverted := map[string]bool{}
-	for _, f := range e.rep.Findings {
-		if f.Rule == RankValueInversion {
+	for n := range findings {
+		if f := &findings[n]; f.Rule == RankValueInversion {
 			inverted[f.Subject] = true
 		}
 	}
+	return inverted
+}
+
+// chartData fills the report's backlog and schedule points for the HTML charts; inverted
+// holds the items that rank-value-inversion reports. It reads the project only and writes
+// nothing else of the report.
+func (e *engine) chartData(inverted map[string]bool) {
 	projects := map[string]bool{}
 	for _, i := range e.project.Issues {
 		projects[i.Project] = true
