@@ -111,6 +111,7 @@ type parser struct {
 	cands     slab[candidate]
 	histories slab[lint.History]
 	changes   slab[lint.Change]
+	texts     texts
 	scratch   []byte  // unquoting buffer
 	ends      []int32 // where the values of the issue being parsed end, from valid
 }
@@ -486,7 +487,33 @@ func (p *parser) unquote(v []byte) []byte {
 // or array is skipped and gives "".
 func (p *parser) str() string {
 	b, _ := p.scalar()
-	return string(b)
+	return p.texts.string(b)
+}
+
+// texts holds strings the parser keeps (history ids, issue keys, summaries), back to back
+// in chunks: one allocation for hundreds of them instead of one each, which the collector
+// marks once and never scans. A chunk is never written over: a string taken from it stays
+// as it is for as long as it lives, and keeps its chunk alive.
+type texts struct {
+	chunk strings.Builder
+}
+
+const textChunk = 16 << 10
+
+func (t *texts) string(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > textChunk/16 {
+		return string(b)
+	}
+	if t.chunk.Cap()-t.chunk.Len() < len(b) {
+		t.chunk = strings.Builder{}
+		t.chunk.Grow(textChunk)
+	}
+	n := t.chunk.Len()
+	t.chunk.Write(b)
+	return t.chunk.String()[n:]
 }
 
 // istr reads a string value and interns it: for values that repeat across issues (status
