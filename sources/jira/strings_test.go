@@ -11,7 +11,7 @@ func TestStringScans(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte("ab\"\\\x00\x1f\x20\x7f\x80\xff")
 	for range 2000 {
-		b := make([]byte, rng.IntN(70))
+		b := make([]byte, rng.IntN(140))
 		for n := range b {
 			if rng.IntN(8) == 0 {
 				b[n] = alphabet[rng.IntN(len(alphabet))]
