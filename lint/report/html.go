@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/hatcheck/hatcheck/lint"
@@ -20,12 +21,16 @@ type HTML struct{ opts Options }
 //go:embed html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"f1":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-	"add":    func(a, b float64) float64 { return a + b },
-	"half":   func(v float64) float64 { return v / 2 },
-	"plural": plural,
-}).Parse(htmlSource))
+// htmlTemplate is parsed the first time a page is written, not when the program starts:
+// most runs write no page.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"f1":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+		"add":    func(a, b float64) float64 { return a + b },
+		"half":   func(v float64) float64 { return v / 2 },
+		"plural": plural,
+	}).Parse(htmlSource))
+})
 
 // htmlPage is what the template renders.
 type htmlPage struct {
@@ -156,7 +161,7 @@ func (h *HTML) Write(w io.Writer, r *lint.Report) error {
 	page.ByRule = barChart(r)
 	page.Backlog = backlogCharts(r)
 	page.Schedule = scheduleChart(r)
-	return htmlTemplate.Execute(w, page)
+	return htmlTemplate().Execute(w, page)
 }
 
 // barChart counts the findings that count, per rule, in catalogue order.
