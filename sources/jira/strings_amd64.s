@@ -7,17 +7,29 @@
 // byte found in the mask is the answer. The last fifteen bytes or fewer are read one by one,
 // never past the end of b.
 
+// SETUP loads b into SI and DX (base and length) and i into AX, and fills X1 with '"' and
+// X2 with '\\', sixteen times over.
+#define SETUP \
+	MOVQ b_base+0(FP), SI; \
+	MOVQ b_len+8(FP), DX; \
+	MOVQ i+24(FP), AX; \
+	MOVQ $0x2222222222222222, BX; \
+	MOVQ BX, X1; \
+	PUNPCKLQDQ X1, X1; \
+	MOVQ $0x5c5c5c5c5c5c5c5c, BX; \
+	MOVQ BX, X2; \
+	PUNPCKLQDQ X2, X2
+
+// FOUND returns AX plus the index of the lowest bit set in BX.
+#define FOUND \
+	BSFL BX, BX; \
+	ADDQ BX, AX; \
+	MOVQ AX, ret+32(FP); \
+	RET
+
 // func quoteOrBackslash(b []byte, i int) int
 TEXT ·quoteOrBackslash(SB), NOSPLIT, $0-40
-	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), DX
-	MOVQ i+24(FP), AX
-	MOVQ $0x2222222222222222, BX
-	MOVQ BX, X1
-	PUNPCKLQDQ X1, X1
-	MOVQ $0x5c5c5c5c5c5c5c5c, BX
-	MOVQ BX, X2
-	PUNPCKLQDQ X2, X2
+	SETUP
 
 qbLoop:
 	LEAQ 16(AX), CX
@@ -35,10 +47,7 @@ qbLoop:
 	JMP qbLoop
 
 qbFound:
-	BSFL BX, BX
-	ADDQ BX, AX
-	MOVQ AX, ret+32(FP)
-	RET
+	FOUND
 
 qbTail:
 	CMPQ AX, DX
@@ -57,15 +66,7 @@ qbDone:
 
 // func stringSpecial(b []byte, i int) int
 TEXT ·stringSpecial(SB), NOSPLIT, $0-40
-	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), DX
-	MOVQ i+24(FP), AX
-	MOVQ $0x2222222222222222, BX
-	MOVQ BX, X1
-	PUNPCKLQDQ X1, X1
-	MOVQ $0x5c5c5c5c5c5c5c5c, BX
-	MOVQ BX, X2
-	PUNPCKLQDQ X2, X2
+	SETUP
 	MOVQ $0x1f1f1f1f1f1f1f1f, BX
 	MOVQ BX, X3
 	PUNPCKLQDQ X3, X3
@@ -91,10 +92,7 @@ ssLoop:
 	JMP ssLoop
 
 ssFound:
-	BSFL BX, BX
-	ADDQ BX, AX
-	MOVQ AX, ret+32(FP)
-	RET
+	FOUND
 
 ssTail:
 	CMPQ AX, DX
