@@ -123,6 +123,9 @@ type Issue struct {
 	Dates []DateValue
 
 	Histories []History // ordered by Created, then numeric ID
+	// Changes holds the items of all the issue's histories, those of each history together
+	// (Issue.Items gives them).
+	Changes []Change
 	// ChangelogTotal is the changelog's "total" when the input gave one, else -1.
 	ChangelogTotal int
 
@@ -171,15 +174,31 @@ func (i *Issue) ParentKeys() []string {
 // History is one changelog entry: who changed what, when.
 //
 // An export holds tens of histories per issue, so a history is kept small: its author is
-// shared with every other change that person made, and its place is a line and column in
-// the input its issue came from (Issue.PosOf turns it into a Position).
+// shared with every other change that person made, its items are a run of its issue's
+// Changes (Issue.Items), and its place is a line and column in the input its issue came
+// from (Issue.PosOf turns it into a Position).
 type History struct {
 	ID      string
 	Author  *Person // nil when Jira names no author
 	Created time.Time
-	Items   []Change
 	Line    int32
 	Column  int32
+	// ItemsFrom and ItemsTo bound the history's items in its issue's Changes.
+	ItemsFrom, ItemsTo int32
+}
+
+// Items returns the items of one of the issue's histories.
+func (i *Issue) Items(h *History) []Change {
+	return i.Changes[h.ItemsFrom:h.ItemsTo:h.ItemsTo]
+}
+
+// AddHistory appends a history and its items to the issue, and returns it.
+func (i *Issue) AddHistory(h History, items ...Change) *History {
+	h.ItemsFrom = int32(len(i.Changes))
+	i.Changes = append(i.Changes, items...)
+	h.ItemsTo = int32(len(i.Changes))
+	i.Histories = append(i.Histories, h)
+	return &i.Histories[len(i.Histories)-1]
 }
 
 // By returns who made the change; the zero Person when Jira names nobody.

@@ -279,8 +279,9 @@ func (p *Pass) SprintMembershipAt(i *Issue, t time.Time) []int {
 changes:
 	for n := range i.Histories {
 		h := &i.Histories[n]
-		for k := range h.Items {
-			c := &h.Items[k]
+		items := i.Items(h)
+		for k := range items {
+			c := &items[k]
 			if c.Kind != KindSprint {
 				continue
 			}
@@ -381,7 +382,7 @@ func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
 	var adder *History
 	for n := range i.Histories {
 		h := &i.Histories[n]
-		for _, c := range h.Items {
+		for _, c := range i.Items(h) {
 			if c.Kind == KindLabels && hasWordFold(c.ToString, label) && !hasWordFold(c.FromString, label) {
 				adder = h
 			}

@@ -18,16 +18,30 @@ func testPass(t *testing.T, p *Project, yamlText string) *Pass {
 	return NewPass(&Rule{Name: "test"}, p, c, at(31, 12, 0), nil, func(Finding) {}, func(string, string, float64) {})
 }
 
-func sprintChange(id string, when time.Time, from, to string) History {
-	return History{ID: id, Author: &serverBo, Created: when, Items: []Change{{ChangedField: &ChangedField{Field: "Sprint", Kind: KindSprint}, ChangeValues: &ChangeValues{From: from, To: to}}}}
+// entry is a history with its items, for withHistories.
+type entry struct {
+	h     History
+	items []Change
+}
+
+// withHistories adds the entries to the issue as its histories.
+func withHistories(i *Issue, entries ...entry) *Issue {
+	for _, e := range entries {
+		i.AddHistory(e.h, e.items...)
+	}
+	return i
+}
+
+func sprintChange(id string, when time.Time, from, to string) entry {
+	return entry{History{ID: id, Author: &serverBo, Created: when}, []Change{{ChangedField: &ChangedField{Field: "Sprint", Kind: KindSprint}, ChangeValues: &ChangeValues{From: from, To: to}}}}
 }
 
 func TestSprintMembershipAt(t *testing.T) {
-	moved := &Issue{Key: "PAY-1", Created: at(1, 9, 0), Sprints: []int{12}, Histories: []History{
+	moved := withHistories(&Issue{Key: "PAY-1", Created: at(1, 9, 0), Sprints: []int{12}},
 		sprintChange("100", at(3, 10, 0), "10", "10, 11"),
-		{ID: "101", Created: at(4, 10, 0), Items: []Change{{ChangedField: &ChangedField{Field: "summary"}, ChangeValues: &ChangeValues{}}}},
+		entry{History{ID: "101", Created: at(4, 10, 0)}, []Change{{ChangedField: &ChangedField{Field: "summary"}, ChangeValues: &ChangeValues{}}}},
 		sprintChange("102", at(5, 10, 0), "10, 11", "12"),
-	}}
+	)
 	still := &Issue{Key: "PAY-2", Created: at(2, 9, 0), Sprints: []int{12}}
 	pass := testPass(t, &Project{Issues: []*Issue{moved, still}}, "")
 	tests := []struct {
@@ -109,8 +123,8 @@ scope:
   approval_window: 24h
 `
 
-func labelChange(id string, who Person, when time.Time, from, to string) History {
-	return History{ID: id, Author: &who, Created: when, Items: []Change{{ChangedField: &ChangedField{Field: "labels", Kind: KindLabels}, ChangeValues: &ChangeValues{FromString: from, ToString: to}}}}
+func labelChange(id string, who Person, when time.Time, from, to string) entry {
+	return entry{History{ID: id, Author: &who, Created: when}, []Change{{ChangedField: &ChangedField{Field: "labels", Kind: KindLabels}, ChangeValues: &ChangeValues{FromString: from, ToString: to}}}}
 }
 
 func TestApprovedByChangeLog(t *testing.T) {
@@ -156,18 +170,17 @@ func TestApprovedByChangeLog(t *testing.T) {
 }
 
 func TestApprovedByLabel(t *testing.T) {
-	added := &Issue{Key: "PAY-8", Project: "PAY", Created: at(1, 9, 0), Labels: []string{"ux", "scope-change-approved"},
-		Histories: []History{
-			labelChange("200", serverBo, at(3, 9, 0), "", "ux scope-change-approved"),
-			labelChange("201", cloudAna, at(4, 9, 0), "ux scope-change-approved", "ux"),
-			labelChange("202", cloudAna, at(6, 9, 0), "ux", "ux scope-change-approved"),
-		}}
-	byDev := &Issue{Key: "PAY-9", Project: "PAY", Created: at(1, 9, 0), Labels: []string{"scope-change-approved"},
-		Histories: []History{labelChange("300", hiddenCy, at(2, 9, 0), "", "scope-change-approved")}}
+	added := withHistories(&Issue{Key: "PAY-8", Project: "PAY", Created: at(1, 9, 0), Labels: []string{"ux", "scope-change-approved"}},
+		labelChange("200", serverBo, at(3, 9, 0), "", "ux scope-change-approved"),
+		labelChange("201", cloudAna, at(4, 9, 0), "ux scope-change-approved", "ux"),
+		labelChange("202", cloudAna, at(6, 9, 0), "ux", "ux scope-change-approved"),
+	)
+	byDev := withHistories(&Issue{Key: "PAY-9", Project: "PAY", Created: at(1, 9, 0), Labels: []string{"scope-change-approved"}},
+		labelChange("300", hiddenCy, at(2, 9, 0), "", "scope-change-approved"))
 	fromCreation := &Issue{Key: "PAY-10", Project: "PAY", Created: at(8, 9, 0), Creator: &hiddenCy, Reporter: &cloudAna,
 		Labels: []string{"Scope-Change-Approved"}, Pos: Position{Path: "e.json", Line: 40}}
-	removed := &Issue{Key: "PAY-11", Project: "PAY", Created: at(1, 9, 0),
-		Histories: []History{labelChange("400", cloudAna, at(2, 9, 0), "", "scope-change-approved"), labelChange("401", cloudAna, at(3, 9, 0), "scope-change-approved", "")}}
+	removed := withHistories(&Issue{Key: "PAY-11", Project: "PAY", Created: at(1, 9, 0)},
+		labelChange("400", cloudAna, at(2, 9, 0), "", "scope-change-approved"), labelChange("401", cloudAna, at(3, 9, 0), "scope-change-approved", ""))
 	pass := testPass(t, &Project{Issues: []*Issue{added, byDev, fromCreation, removed}}, approvalRoles)
 
 	for _, tt := range []struct {

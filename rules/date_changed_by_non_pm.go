@@ -59,7 +59,7 @@ func checkDateChangedByNonPM(pass *lint.Pass) error {
 			if pass.InRole(h.By(), i.Project, lint.ProjectManager) {
 				continue
 			}
-			for _, c := range h.Items {
+			for _, c := range i.Items(h) {
 				if c.Kind != lint.KindDate {
 					continue
 				}

@@ -64,7 +64,7 @@ func checkDoneWithoutPOAcceptance(pass *lint.Pass) error {
 		var last *lint.History
 		var move lint.Change
 		for n := range i.Histories {
-			for _, c := range i.Histories[n].Items {
+			for _, c := range i.Items(&i.Histories[n]) {
 				if c.Kind == lint.KindStatus && strings.EqualFold(strings.TrimSpace(c.ToString), strings.TrimSpace(i.Status)) {
 					last, move = &i.Histories[n], c
 				}

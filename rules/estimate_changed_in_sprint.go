@@ -59,7 +59,7 @@ export.json:1312: warning estimate-changed-in-sprint: PAY-18: Estimate changed f
 func checkEstimateChangedInSprint(pass *lint.Pass) error {
 	for _, i := range pass.Issues() {
 		for h := range pass.Histories(i) {
-			for _, c := range h.Items {
+			for _, c := range i.Items(h) {
 				if c.Kind != lint.KindEstimate || sameEstimate(c) {
 					continue
 				}

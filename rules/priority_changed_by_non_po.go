@@ -53,7 +53,7 @@ func checkPriorityChangedByNonPO(pass *lint.Pass) error {
 			if pass.InRole(h.By(), i.Project, lint.ProductOwner) {
 				continue
 			}
-			for _, c := range h.Items {
+			for _, c := range i.Items(h) {
 				if c.Kind != lint.KindPriority {
 					continue
 				}

@@ -65,7 +65,7 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 	people := newRoster(pass.Project)
 	for _, i := range pass.Issues() {
 		for h := range pass.Histories(i) {
-			c, ok := rankChange(h)
+			c, ok := rankChange(i, h)
 			if !ok || pass.InRole(h.By(), i.Project, lint.ProductOwner) {
 				continue
 			}
@@ -105,8 +105,8 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 // resolved to the rank field, or a custom item saying "Ranked higher" or "Ranked lower"
 // (how Jira records a drag even where the rank field's name is unknown). A history with
 // several rank items is one change.
-func rankChange(h *lint.History) (lint.Change, bool) {
-	for _, c := range h.Items {
+func rankChange(i *lint.Issue, h *lint.History) (lint.Change, bool) {
+	for _, c := range i.Items(h) {
 		if c.Kind == lint.KindRank {
 			return c, true
 		}

@@ -13,13 +13,12 @@ import (
 // No rule may panic or fail.
 func TestMoreRulesSurviveSparseInput(t *testing.T) {
 	v := 5.0
+	sparse := &lint.Issue{Key: "PAY-1", Type: "Story", Rank: "0|a:", Value: &v, Sprints: []int{1, 2, 99}, ChangelogTotal: -1}
+	sparse.AddHistory(lint.History{}, lint.Change{ChangedField: &lint.ChangedField{Kind: lint.KindEstimate}, ChangeValues: &lint.ChangeValues{ToString: "x"}}, lint.Change{ChangedField: &lint.ChangedField{Kind: lint.KindSprint}, ChangeValues: &lint.ChangeValues{To: "1, nonsense"}})
+	sparse.AddHistory(lint.History{}, lint.Change{ChangedField: &lint.ChangedField{Kind: lint.KindPriority}, ChangeValues: &lint.ChangeValues{}}, lint.Change{ChangedField: &lint.ChangedField{Kind: lint.KindStatus}, ChangeValues: &lint.ChangeValues{}}, lint.Change{ChangedField: &lint.ChangedField{Kind: lint.KindParent}, ChangeValues: &lint.ChangeValues{ToString: "PAY-2"}})
 	project := &lint.Project{
 		Issues: []*lint.Issue{
-			{Key: "PAY-1", Type: "Story", Rank: "0|a:", Value: &v, Sprints: []int{1, 2, 99}, ChangelogTotal: -1,
-				Histories: []lint.History{
-					{Items: []lint.Change{{ChangedField: &lint.ChangedField{Kind: lint.KindEstimate}, ChangeValues: &lint.ChangeValues{ToString: "x"}}, {ChangedField: &lint.ChangedField{Kind: lint.KindSprint}, ChangeValues: &lint.ChangeValues{To: "1, nonsense"}}}},
-					{Items: []lint.Change{{ChangedField: &lint.ChangedField{Kind: lint.KindPriority}, ChangeValues: &lint.ChangeValues{}}, {ChangedField: &lint.ChangedField{Kind: lint.KindStatus}, ChangeValues: &lint.ChangeValues{}}, {ChangedField: &lint.ChangedField{Kind: lint.KindParent}, ChangeValues: &lint.ChangeValues{ToString: "PAY-2"}}}},
-				}},
+			sparse,
 			{Key: "PAY-2", Type: "Epic", Parent: "PAY-2", Epic: "PAY-2", StatusCategory: lint.CategoryDone},
 			{Key: "", Type: ""},
 		},

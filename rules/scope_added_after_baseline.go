@@ -95,7 +95,7 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		var move lint.Change
 		under, createdUnder, first := parent, parent, true
 		for n := range i.Histories {
-			for _, c := range i.Histories[n].Items {
+			for _, c := range i.Items(&i.Histories[n]) {
 				if c.Kind != lint.KindParent && c.Kind != lint.KindEpic {
 					continue
 				}

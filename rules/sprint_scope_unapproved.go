@@ -102,7 +102,7 @@ func checkSprintScopeUnapproved(pass *lint.Pass) error {
 		changes = createdInto(pass, i, changes[:0])
 		clear(reported)
 		for h := range pass.Histories(i) {
-			for _, c := range h.Items {
+			for _, c := range i.Items(h) {
 				if c.Kind != lint.KindSprint {
 					continue
 				}
@@ -287,7 +287,7 @@ func nearMisses(pass *lint.Pass, i *lint.Issue, t time.Time) []lint.Related {
 	}
 	for n := range i.Histories {
 		h := &i.Histories[n]
-		for _, c := range h.Items {
+		for _, c := range i.Items(h) {
 			if c.Kind != lint.KindLabels || !hasLabel(c.ToString, label) || hasLabel(c.FromString, label) {
 				continue
 			}

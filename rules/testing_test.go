@@ -205,13 +205,12 @@ func (ib *issueBuilder) Created(by lint.Person, t time.Time) *issueBuilder {
 // Changed adds a changelog history with the given items.
 func (ib *issueBuilder) Changed(by lint.Person, t time.Time, items ...lint.Change) *issueBuilder {
 	line := 100*ib.n + len(ib.issue.Histories) + 1
-	ib.issue.Histories = append(ib.issue.Histories, lint.History{
+	ib.issue.AddHistory(lint.History{
 		ID:      strconv.Itoa(line),
 		Author:  &by,
 		Created: t,
-		Items:   items,
 		Line:    int32(line),
-	})
+	}, items...)
 	return ib
 }
 

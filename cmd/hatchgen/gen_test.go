@@ -59,10 +59,8 @@ func TestExportReads(t *testing.T) {
 	}
 	kinds := map[lint.FieldKind]int{}
 	for _, i := range r.Issues {
-		for _, h := range i.Histories {
-			for _, c := range h.Items {
-				kinds[c.Kind]++
-			}
+		for _, c := range i.Changes {
+			kinds[c.Kind]++
 		}
 	}
 	for _, k := range []lint.FieldKind{lint.KindRank, lint.KindSprint, lint.KindDate, lint.KindStatus, lint.KindEstimate, lint.KindValue} {

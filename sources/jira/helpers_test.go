@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hatcheck/hatcheck/lint"
 )
@@ -59,3 +60,29 @@ func readString(t testing.TB, name, data string) (*Result, error) {
 }
 
 func readAll(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// hist is a history with its items, as the tests write them.
+type hist struct {
+	ID           string
+	Author       *lint.Person
+	Created      time.Time
+	Line, Column int32
+	Items        []lint.Change
+}
+
+// histories returns the issue's histories with their items.
+func histories(i *lint.Issue) []hist {
+	var out []hist
+	for n := range i.Histories {
+		h := &i.Histories[n]
+		out = append(out, hist{h.ID, h.Author, h.Created, h.Line, h.Column, i.Items(h)})
+	}
+	return out
+}
+
+// withoutHistories returns a copy of the issue without its histories and their items.
+func withoutHistories(i *lint.Issue) *lint.Issue {
+	c := *i
+	c.Histories, c.Changes = nil, nil
+	return &c
+}

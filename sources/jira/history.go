@@ -21,7 +21,8 @@ func (p *parser) changelog(is *issueState) {
 				p.skip()
 				return
 			}
-			p.histories.end() // a run left by an earlier error, if any
+			p.histories.end() // runs left by an earlier error, if any
+			p.changes.end()
 			p.token()
 			for p.more() {
 				if p.peek() != '{' {
@@ -32,6 +33,7 @@ func (p *parser) changelog(is *issueState) {
 			}
 			p.token()
 			is.issue.Histories = p.histories.end()
+			is.issue.Changes = p.changes.end()
 		default:
 			p.skip()
 		}
@@ -42,6 +44,7 @@ func (p *parser) changelog(is *issueState) {
 func (p *parser) history(is *issueState) {
 	pos := p.posAfterWhitespace()
 	h := lint.History{Line: int32(pos.Line), Column: int32(pos.Column)}
+	h.ItemsFrom = int32(p.changes.pushed())
 	p.token()
 	for p.more() {
 		switch string(p.nameBytes()) {
@@ -81,7 +84,7 @@ func (p *parser) history(is *issueState) {
 	if p.err != nil {
 		return
 	}
-	h.Items = p.changes.end()
+	h.ItemsTo = int32(p.changes.pushed())
 	p.histories.push(h)
 	p.historyCount++
 }

@@ -70,14 +70,11 @@ func (p *parser) finish() *Result {
 	var changelogs sync.WaitGroup
 	changelogs.Go(func() {
 		for _, is := range p.issues {
-			hs := is.issue.Histories
-			for h := range hs {
-				items := hs[h].Items
-				for c := range items {
-					items[c].ChangedField = kinds.resolve(&items[c])
-				}
+			items := is.issue.Changes
+			for c := range items {
+				items[c].ChangedField = kinds.resolve(&items[c])
 			}
-			sortHistories(hs)
+			sortHistories(is.issue.Histories)
 		}
 	})
 	defer changelogs.Wait()

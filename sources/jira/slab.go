@@ -1,6 +1,6 @@
 package jira
 
-// slab hands out the histories (or changes) of one issue (or history) as parts of large
+// slab hands out the histories (or changelog items) of one issue as parts of large
 // shared arrays: one allocation per few thousand values rather than one per issue, no copy
 // from a scratch buffer, and no spare capacity left behind with every issue. A run is the
 // values of one owner, pushed one by one and then taken with end.
@@ -22,6 +22,9 @@ func (s *slab[T]) push(v T) {
 	}
 	s.buf = append(s.buf, v)
 }
+
+// pushed returns how many values the run being pushed holds.
+func (s *slab[T]) pushed() int { return len(s.buf) - s.start }
 
 // end returns the run pushed since the last end, capped so that appending to it copies.
 func (s *slab[T]) end() []T {

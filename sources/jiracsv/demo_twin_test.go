@@ -82,7 +82,7 @@ func TestDemoCSVTwin(t *testing.T) {
 			t.Errorf("%s: sprints %q in the CSV, %q in the JSON", c.Key, got, names)
 		}
 		j.Sprints = nil
-		j.Histories = nil
+		j.Histories, j.Changes = nil, nil
 		j.ChangelogTotal = -1
 		j.Pos = c.Pos
 		j.Self = ""

@@ -41,11 +41,12 @@ func candidates(p *lint.Project, match func(lint.Change) bool) []Candidate {
 	byID := map[string]*Candidate{}
 	var order []*Candidate
 	for _, is := range p.Issues {
-		for _, h := range is.Histories {
+		for k := range is.Histories {
+			h := &is.Histories[k]
 			if h.By().IsZero() {
 				continue
 			}
-			for _, c := range h.Items {
+			for _, c := range is.Items(h) {
 				if !match(c) {
 					continue
 				}
@@ -86,11 +87,12 @@ func candidates(p *lint.Project, match func(lint.Change) bool) []Candidate {
 func Anonymous(p *lint.Project, kind lint.FieldKind) int {
 	n := 0
 	for _, is := range p.Issues {
-		for _, h := range is.Histories {
+		for k := range is.Histories {
+			h := &is.Histories[k]
 			if !h.By().IsZero() {
 				continue
 			}
-			for _, c := range h.Items {
+			for _, c := range is.Items(h) {
 				if c.Kind == kind {
 					n++
 				}

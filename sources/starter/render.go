@@ -522,11 +522,9 @@ func (r *renderer) dates() {
 		for _, d := range is.Dates {
 			issues[d.Field]++
 		}
-		for _, h := range is.Histories {
-			for _, c := range h.Items {
-				if c.Kind == lint.KindDate {
-					changes[c.DateField]++
-				}
+		for _, c := range is.Changes {
+			if c.Kind == lint.KindDate {
+				changes[c.DateField]++
 			}
 		}
 	}
