@@ -114,7 +114,7 @@ func (p *Pass) Histories(i *Issue) iter.Seq[*History] {
 	return func(yield func(*History) bool) {
 		for n := range i.Histories {
 			h := &i.Histories[n]
-			if p.isBot(h.Author) || (!p.Config.Since.IsZero() && h.Created.Before(p.Config.Since)) {
+			if p.isBot(h.Author) || (!p.Config.Since.IsZero() && h.Created.Time().Before(p.Config.Since)) {
 				continue
 			}
 			if !yield(h) {
@@ -288,7 +288,7 @@ changes:
 			if first == nil {
 				first = c
 			}
-			if h.Created.After(t) {
+			if h.Created.Time().After(t) {
 				break changes
 			}
 			last = c
@@ -389,8 +389,8 @@ func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
 		}
 	}
 	if adder != nil {
-		if p.IsApprover(adder.By(), i.Project) && !adder.Created.After(deadline) {
-			return Approval{Route: "label", By: adder.By().String(), At: adder.Created, Ref: adder.ID, Pos: i.PosOf(adder)}, true
+		if p.IsApprover(adder.By(), i.Project) && !adder.Created.Time().After(deadline) {
+			return Approval{Route: "label", By: adder.By().String(), At: adder.Created.Time(), Ref: adder.ID, Pos: i.PosOf(adder)}, true
 		}
 		return Approval{}, false
 	}

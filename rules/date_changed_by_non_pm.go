@@ -70,13 +70,13 @@ func checkDateChangedByNonPM(pass *lint.Pass) error {
 				field := dateFieldName(c)
 				pass.Report(lint.Finding{
 					Subject: i.Key,
-					Message: upperFirst(field) + " " + dateMove(c) + " by " + who(h.By()) + " on " + when(pass, h.Created) +
+					Message: upperFirst(field) + " " + dateMove(c) + " by " + who(h.By()) + " on " + when(pass, h.Created.Time()) +
 						"; only the " + manager + " sets dates",
 					Location: i.PosOf(h),
 					URL:      pass.BrowseURL(i),
 					Evidence: map[string]any{
 						"author":  h.By().String(),
-						"time":    instant(h.Created),
+						"time":    instant(h.Created.Time()),
 						"field":   c.Field,
 						"from":    changeDateText(c.From, c.FromString),
 						"to":      changeDateText(c.To, c.ToString),

@@ -71,7 +71,7 @@ func checkDoneWithoutPOAcceptance(pass *lint.Pass) error {
 			}
 		}
 		if last == nil || pass.Config.IsBot(last.By()) ||
-			(!pass.Config.Since.IsZero() && last.Created.Before(pass.Config.Since)) ||
+			(!pass.Config.Since.IsZero() && last.Created.Time().Before(pass.Config.Since)) ||
 			pass.InRole(last.By(), i.Project, lint.ProductOwner) {
 			continue
 		}
@@ -82,7 +82,7 @@ func checkDoneWithoutPOAcceptance(pass *lint.Pass) error {
 		pass.Report(lint.Finding{
 			Subject: i.Key,
 			Message: "Moved from " + orNone(move.FromString) + " to " + move.ToString + " by " + who(last.By()) +
-				" on " + when(pass, last.Created) + "; only the " + owner + " accepts finished work",
+				" on " + when(pass, last.Created.Time()) + "; only the " + owner + " accepts finished work",
 			Location: i.PosOf(last),
 			URL:      pass.BrowseURL(i),
 			Evidence: historyEvidence(last, move),

@@ -67,16 +67,16 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 				if sprint == nil {
 					continue
 				}
-				if _, ok := pass.Approved(i, h.Created); ok {
+				if _, ok := pass.Approved(i, h.Created.Time()); ok {
 					continue
 				}
-				into := daysBetween(pass.CalendarDate(sprint.Start), pass.CalendarDate(h.Created))
+				into := daysBetween(pass.CalendarDate(sprint.Start), pass.CalendarDate(h.Created.Time()))
 				ev := historyEvidence(h, c)
 				ev["sprint_id"], ev["sprint_name"] = sprint.ID, sprint.Name
 				pass.Report(lint.Finding{
 					Subject: i.Key,
 					Message: "Estimate changed from " + orNone(estimateText(c.FromString, c.From)) + " to " + orNone(estimateText(c.ToString, c.To)) +
-						" by " + who(h.By()) + " on " + when(pass, h.Created) + ", " + sprintDay(into) + " " + sprintLabel(sprint) +
+						" by " + who(h.By()) + " on " + when(pass, h.Created.Time()) + ", " + sprintDay(into) + " " + sprintLabel(sprint) +
 						", with no recorded approval; re-estimating committed work changes the sprint's scope",
 					Location: i.PosOf(h),
 					URL:      pass.BrowseURL(i),
@@ -93,10 +93,10 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 // sprintRunningAt returns the sprint (lowest id first) the issue was a member of when the
 // history was made, and whose active window the history falls in; nil when there is none.
 func sprintRunningAt(pass *lint.Pass, i *lint.Issue, h *lint.History) *lint.Sprint {
-	ids := slices.Clone(pass.SprintMembershipAt(i, h.Created))
+	ids := slices.Clone(pass.SprintMembershipAt(i, h.Created.Time()))
 	slices.Sort(ids)
 	for _, id := range ids {
-		if s := pass.Project.Sprints[id]; s != nil && pass.InActiveWindow(s, h.Created) {
+		if s := pass.Project.Sprints[id]; s != nil && pass.InActiveWindow(s, h.Created.Time()) {
 			return s
 		}
 	}

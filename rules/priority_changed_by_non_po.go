@@ -63,7 +63,7 @@ func checkPriorityChangedByNonPO(pass *lint.Pass) error {
 				}
 				pass.Report(lint.Finding{
 					Subject: i.Key,
-					Message: "Priority changed by " + who(h.By()) + " on " + when(pass, h.Created) +
+					Message: "Priority changed by " + who(h.By()) + " on " + when(pass, h.Created.Time()) +
 						" from " + orNone(c.FromString) + " to " + orNone(c.ToString) +
 						"; only the " + owner + " sets priorities",
 					Location: i.PosOf(h),

@@ -82,13 +82,13 @@ func checkRankChangedByNonPO(pass *lint.Pass) error {
 			}
 			pass.Report(lint.Finding{
 				Subject: i.Key,
-				Message: "Rank changed by " + who(h.By()) + " on " + when(pass, h.Created) + move +
+				Message: "Rank changed by " + who(h.By()) + " on " + when(pass, h.Created.Time()) + move +
 					"; only the " + owner + " ranks the backlog",
 				Location: i.PosOf(h),
 				URL:      pass.BrowseURL(i),
 				Evidence: map[string]any{
 					"author":  h.By().String(),
-					"time":    instant(h.Created),
+					"time":    instant(h.Created.Time()),
 					"field":   c.Field,
 					"from":    c.FromString,
 					"to":      c.ToString,

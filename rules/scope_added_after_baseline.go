@@ -113,7 +113,7 @@ func checkScopeAddedAfterBaseline(pass *lint.Pass) error {
 		}
 		at, by, pos, what := i.Created, i.Creator.Value(), i.Pos, "Created under "+createdUnder
 		if join != nil {
-			at, by, pos, what = join.Created, join.By(), i.PosOf(join), "Moved under "+under
+			at, by, pos, what = join.Created.Time(), join.By(), i.PosOf(join), "Moved under "+under
 		} else {
 			under = createdUnder
 		}

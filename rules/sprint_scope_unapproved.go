@@ -116,7 +116,7 @@ func checkSprintScopeUnapproved(pass *lint.Pass) error {
 							continue
 						}
 						changes = append(changes, scopeChange{
-							sprint: pass.Project.Sprints[id], direction: d.dir, h: h, at: h.Created,
+							sprint: pass.Project.Sprints[id], direction: d.dir, h: h, at: h.Created.Time(),
 						})
 					}
 				}
@@ -291,11 +291,11 @@ func nearMisses(pass *lint.Pass, i *lint.Issue, t time.Time) []lint.Related {
 			if c.Kind != lint.KindLabels || !hasLabel(c.ToString, label) || hasLabel(c.FromString, label) {
 				continue
 			}
-			what := "the " + label + " label was added by " + who(h.By()) + " on " + when(pass, h.Created)
+			what := "the " + label + " label was added by " + who(h.By()) + " on " + when(pass, h.Created.Time())
 			switch {
 			case !pass.IsApprover(h.By(), i.Project):
 				what += ", who is not an approver"
-			case h.Created.After(deadline):
+			case h.Created.Time().After(deadline):
 				what += ", after the approval window"
 			default:
 				continue

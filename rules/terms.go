@@ -108,7 +108,7 @@ func historyEvidence(h *lint.History, c lint.Change) map[string]any {
 	return map[string]any{
 		"history": historyID(h),
 		"author":  h.By().String(),
-		"time":    instant(h.Created),
+		"time":    instant(h.Created.Time()),
 		"field":   c.Field,
 		"from":    c.FromString,
 		"to":      c.ToString,

@@ -208,7 +208,7 @@ func (ib *issueBuilder) Changed(by lint.Person, t time.Time, items ...lint.Chang
 	ib.issue.AddHistory(lint.History{
 		ID:      strconv.Itoa(line),
 		Author:  &by,
-		Created: t,
+		Created: lint.InstantOf(t),
 		Line:    int32(line),
 	}, items...)
 	return ib

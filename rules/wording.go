@@ -53,7 +53,7 @@ func historyID(h *lint.History) string {
 	if h.ID != "" {
 		return h.ID
 	}
-	return instant(h.Created)
+	return instant(h.Created.Time())
 }
 
 // projectKeys returns the project keys of the issues, sorted, without duplicates.

@@ -60,7 +60,7 @@ func (p *parser) history(is *issueState) {
 				if !ok {
 					is.problem(pos, "changelog created", string(b), expectTime)
 				}
-				h.Created = t
+				h.Created = lint.InstantOf(t)
 			}
 		case "items":
 			if p.peek() != '[' {

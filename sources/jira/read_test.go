@@ -225,7 +225,7 @@ func TestShapeDetails(t *testing.T) {
 	r = readFile(t, testdata+"issues.jsonl", nil)
 	equal(t, "estimate field", r.Fields[lint.KindEstimate], "customfield_10016")
 	equal(t, "estimates", []*float64{r.Issues[0].Estimate, r.Issues[1].Estimate}, []*float64{num(3), num(1.5)})
-	equal(t, "history", r.Issues[0].Histories[0].Created, at("2026-03-01T08:00:00Z"))
+	equal(t, "history", r.Issues[0].Histories[0].Created.Time(), at("2026-03-01T08:00:00Z"))
 	equal(t, "history kind", r.Issues[0].Items(&r.Issues[0].Histories[0])[0].Kind, lint.KindEstimate)
 	equal(t, "history position", r.Issues[0].PosOf(&r.Issues[0].Histories[0]), pos("issues.jsonl", 1, 200))
 	equal(t, "histories counted", r.Input.Histories, 1)

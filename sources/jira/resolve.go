@@ -426,8 +426,8 @@ func sortHistories(hs []lint.History) {
 }
 
 func historyLess(a, b *lint.History) bool {
-	if !a.Created.Equal(b.Created) {
-		return a.Created.Before(b.Created)
+	if a.Created != b.Created {
+		return a.Created < b.Created
 	}
 	na, errA := strconv.ParseInt(a.ID, 10, 64)
 	nb, errB := strconv.ParseInt(b.ID, 10, 64)
