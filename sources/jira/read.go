@@ -493,7 +493,8 @@ func (p *parser) str() string {
 // texts holds strings the parser keeps (history ids, issue keys, summaries), back to back
 // in chunks: one allocation for hundreds of them instead of one each, which the collector
 // marks once and never scans. A chunk is never written over: a string taken from it stays
-// as it is for as long as it lives, and keeps its chunk alive.
+// as it is for as long as it lives, and keeps its chunk alive (so the issue keys that
+// findings name keep theirs once the model is dropped: 2 MB of the benchmark export's).
 type texts struct {
 	chunk strings.Builder
 }
