@@ -43,6 +43,13 @@ func FuzzReadJSON(f *testing.F) {
 		if (smallErr == nil) != (err == nil) || (err == nil && !reflect.DeepEqual(small, r)) {
 			t.Fatalf("in chunks of 3: error %v, want %v, or another result", smallErr, err)
 		}
+		// And the same outcome without the items cache.
+		defer func(n int) { maxItems = n }(maxItems)
+		maxItems = 0
+		uncached, uncachedErr := ReadJSON("fuzz.json", bytes.NewReader(data), cfg)
+		if fmt.Sprint(uncachedErr) != fmt.Sprint(err) || (err == nil && !reflect.DeepEqual(uncached, r)) {
+			t.Fatalf("without the items cache: error %v, want %v, or another result", uncachedErr, err)
+		}
 		if err != nil {
 			var ie *lint.InputError
 			if !errors.As(err, &ie) {
