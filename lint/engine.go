@@ -485,7 +485,12 @@ func (e *engine) chartData(inverted map[string]bool) {
 	for _, i := range e.project.Issues {
 		projects[i.Project] = true
 	}
-	for _, project := range sortedKeys(projects) {
+	keys, points := sortedKeys(projects), 0
+	for _, project := range keys {
+		points += len(e.shared.RankedBacklog(project))
+	}
+	e.rep.Backlog = make([]BacklogPoint, 0, points)
+	for _, project := range keys {
 		for n, i := range e.shared.RankedBacklog(project) {
 			e.rep.Backlog = append(e.rep.Backlog, BacklogPoint{
 				Project: project, Key: i.Key, Rank: n + 1, Value: i.Value, Inverted: inverted[i.Key],
