@@ -118,7 +118,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo
 echo "export: $export_file, $((size / 1000000)) MB; $runs rounds; $(nproc) CPUs; $(uname -m)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %9s %9s %10s %8s\n' "command" "wall s" "cpu s" "peak MB" "rss/file"
+printf '%-34s %9s %9s %10s %8s\n' "command" "wall s" "cpu s" "peak MiB" "rss/file"
 for k in "${!names[@]}"; do
 	wall=$(awk '{printf "%.3f\n", $1}' "$dir/times.$k" | median)
 	cpu=$(awk '{printf "%.2f\n", $2 + $3}' "$dir/times.$k" | median)
