@@ -187,20 +187,6 @@ type History struct {
 	ItemsFrom, ItemsTo int32
 }
 
-// Instant is a time to the millisecond (Jira's precision), in a third of a time.Time's
-// size: an export holds hundreds of thousands of histories. The zero Instant is the zero
-// time.
-type Instant int64
-
-// zeroMillis is the zero time in Unix milliseconds.
-var zeroMillis = time.Time{}.UnixMilli()
-
-// InstantOf returns the instant of t, to the millisecond.
-func InstantOf(t time.Time) Instant { return Instant(t.UnixMilli() - zeroMillis) }
-
-// Time returns the instant as a time in UTC.
-func (i Instant) Time() time.Time { return time.UnixMilli(int64(i) + zeroMillis).UTC() }
-
 // Items returns the items of one of the issue's histories.
 func (i *Issue) Items(h *History) []Change {
 	return i.Changes[h.ItemsFrom:h.ItemsTo:h.ItemsTo]
@@ -216,12 +202,7 @@ func (i *Issue) AddHistory(h History, items ...Change) *History {
 }
 
 // By returns who made the change; the zero Person when Jira names nobody.
-func (h *History) By() Person {
-	if h.Author == nil {
-		return Person{}
-	}
-	return *h.Author
-}
+func (h *History) By() Person { return h.Author.Value() }
 
 // PosOf returns where one of the issue's histories starts in the issue's input.
 func (i *Issue) PosOf(h *History) Position {
@@ -230,6 +211,20 @@ func (i *Issue) PosOf(h *History) Position {
 	}
 	return Position{Path: i.Pos.Path, Line: int(h.Line), Column: int(h.Column)}
 }
+
+// Instant is a time to the millisecond (Jira's precision), in a third of a time.Time's
+// size: an export holds hundreds of thousands of histories. The zero Instant is the zero
+// time.
+type Instant int64
+
+// zeroMillis is the zero time in Unix milliseconds.
+var zeroMillis = time.Time{}.UnixMilli()
+
+// InstantOf returns the instant of t, to the millisecond.
+func InstantOf(t time.Time) Instant { return Instant(t.UnixMilli() - zeroMillis) }
+
+// Time returns the instant as a time in UTC.
+func (i Instant) Time() time.Time { return time.UnixMilli(int64(i) + zeroMillis).UTC() }
 
 // FieldKind is what a changelog item or a field is to hatcheck, resolved by the reader from
 // field ids, names and the configured jira.fields roles.

@@ -84,10 +84,10 @@ func (c *scopeChange) author(i *lint.Issue) lint.Person {
 
 // creator returns who created the issue: the creator, else the reporter.
 func creator(i *lint.Issue) lint.Person {
-	if i.Creator.Value().IsZero() {
-		return i.Reporter.Value()
+	if c := i.Creator.Value(); !c.IsZero() {
+		return c
 	}
-	return *i.Creator
+	return i.Reporter.Value()
 }
 
 func checkSprintScopeUnapproved(pass *lint.Pass) error {
