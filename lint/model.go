@@ -226,6 +226,18 @@ func InstantOf(t time.Time) Instant { return Instant(t.UnixMilli() - zeroMillis)
 // Time returns the instant as a time in UTC.
 func (i Instant) Time() time.Time { return time.UnixMilli(int64(i) + zeroMillis).UTC() }
 
+// AppendText appends the instant as findings' evidence shows times: RFC 3339 in UTC, to
+// the second; the zero Instant as nothing.
+func (i Instant) AppendText(b []byte) ([]byte, error) {
+	if i == 0 {
+		return b, nil
+	}
+	return i.Time().AppendFormat(b, time.RFC3339), nil
+}
+
+// MarshalText is AppendText to a new slice.
+func (i Instant) MarshalText() ([]byte, error) { return i.AppendText(nil) }
+
 // FieldKind is what a changelog item or a field is to hatcheck, resolved by the reader from
 // field ids, names and the configured jira.fields roles.
 type FieldKind string

@@ -116,9 +116,14 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Location Position `json:"location"`
 	// URL is a browse link for issue subjects, when a base URL is known.
-	URL      string         `json:"url,omitempty"`
-	Related  []Related      `json:"related,omitempty"`
-	Evidence map[string]any `json:"evidence,omitempty"`
+	URL     string    `json:"url,omitempty"`
+	Related []Related `json:"related,omitempty"`
+	// Evidence is the facts behind the finding, which the JSON report writes as an object:
+	// a map[string]any, or a struct, whose fields are written under their json tag names,
+	// sorted like a map's keys (",omitempty" leaves out a zero value). Rules that report
+	// thousands of findings give a struct: eight values take a hundred bytes, where a map
+	// takes four hundred.
+	Evidence any `json:"evidence,omitempty"`
 	// Identity is what makes the finding this finding beyond rule and subject: a history
 	// id, a sprint id, a task id. Never a line number or message text, so fingerprints
 	// survive a re-export.

@@ -44,7 +44,7 @@ func TestChangeRequestInvalidOncePerRow(t *testing.T) {
 	expectFindings(t, res,
 		`plan.xlsx:Changes!E2: CR-1: Change request CR-1 is Approved by Dev Patel, who is not an approver (product_owner, project_manager), and names no Jira issue and no plan task; it approves nothing until an approver signs it, and an approval must say what it approves`,
 	)
-	if got := res.findings[0].Evidence["problems"]; !slices.Equal(got.([]string), []string{"not-an-approver", "no-subject"}) {
+	if got := res.findings[0].Evidence.(map[string]any)["problems"]; !slices.Equal(got.([]string), []string{"not-an-approver", "no-subject"}) {
 		t.Errorf("problems = %v", got)
 	}
 }

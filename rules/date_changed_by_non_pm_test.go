@@ -126,7 +126,7 @@ func TestDateChangedByNonPMEvidence(t *testing.T) {
 		"author": "Dev Patel", "time": "2026-03-04T14:20:00Z", "field": "Target end",
 		"from": "2026-03-10", "to": "2026-03-17", "history": "101",
 	}
-	if !reflect.DeepEqual(f.Evidence, want) {
+	if evidenceJSON(t, f.Evidence) != evidenceJSON(t, want) {
 		t.Errorf("evidence = %v, want %v", f.Evidence, want)
 	}
 	if !reflect.DeepEqual(f.Identity, []string{"101", "Target end"}) {

@@ -71,8 +71,7 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 					continue
 				}
 				into := daysBetween(pass.CalendarDate(sprint.Start), pass.CalendarDate(h.Created.Time()))
-				ev := historyEvidence(h, c)
-				ev["sprint_id"], ev["sprint_name"] = sprint.ID, sprint.Name
+				ev := estimateEvidence{historyEvidence(h, c), sprint.ID, sprint.Name}
 				pass.Report(lint.Finding{
 					Subject: i.Key,
 					Message: "Estimate changed from " + orNone(estimateText(c.FromString, c.From)) + " to " + orNone(estimateText(c.ToString, c.To)) +
@@ -88,6 +87,13 @@ func checkEstimateChangedInSprint(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// estimateEvidence is a re-estimate's change and the sprint it changed.
+type estimateEvidence struct {
+	changeEvidence
+	SprintID   int    `json:"sprint_id"`
+	SprintName string `json:"sprint_name"`
 }
 
 // sprintRunningAt returns the sprint (lowest id first) the issue was a member of when the

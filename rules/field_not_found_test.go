@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -84,7 +83,7 @@ func TestFieldNotFoundEvidence(t *testing.T) {
 		t.Fatalf("got %d findings, want 1", len(res.findings))
 	}
 	want := map[string]any{"role": "sprint", "looked_for": []string{"Sprint"}, "skipped_rules": []string{"sprint-scope-unapproved"}}
-	if !reflect.DeepEqual(res.findings[0].Evidence, want) {
+	if evidenceJSON(t, res.findings[0].Evidence) != evidenceJSON(t, want) {
 		t.Errorf("evidence = %v, want %v", res.findings[0].Evidence, want)
 	}
 }
@@ -222,7 +221,7 @@ func TestFieldNotFoundPerInputEvidence(t *testing.T) {
 		t.Fatalf("got %d findings, want 2: %v", len(res.findings), res.lines())
 	}
 	want := map[string]any{"role": "sprint", "input": "support.json", "looked_for": []string{"Sprint"}, "issues": 1, "unchecked_rules": []string{"sprint-scope-unapproved"}}
-	if !reflect.DeepEqual(res.findings[0].Evidence, want) {
+	if evidenceJSON(t, res.findings[0].Evidence) != evidenceJSON(t, want) {
 		t.Errorf("evidence = %v, want %v", res.findings[0].Evidence, want)
 	}
 	for n, path := range []string{"support.json", "hr.json"} {

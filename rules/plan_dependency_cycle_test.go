@@ -125,7 +125,7 @@ func TestPlanDependencyCycleIdentity(t *testing.T) {
 	if got := res.findings[0].Identity; !slices.Equal(got, []string{"10", "30", "20"}) {
 		t.Errorf("identity = %q, want the loop from the smallest id, [10 30 20]", got)
 	}
-	if got := res.findings[0].Evidence["loop"]; !slices.Equal(got.([]string), []string{"10", "30", "20", "10"}) {
+	if got := res.findings[0].Evidence.(map[string]any)["loop"]; !slices.Equal(got.([]string), []string{"10", "30", "20", "10"}) {
 		t.Errorf("loop = %q", got)
 	}
 }

@@ -72,7 +72,7 @@ func TestPlanDependencyViolatedEvidence(t *testing.T) {
 	if got := f.Related[0].Location.String() + " " + f.Related[1].Location.String(); got != "plan.xlsx:Plan!E3 plan.xlsx:Plan!F2" {
 		t.Errorf("related = %s, want the successor's start and the predecessor's finish", got)
 	}
-	if f.Evidence["earliest"] != "2026-03-06" || f.Evidence["start"] != "2026-03-05" || f.Evidence["predecessor_finish"] != "2026-03-06" {
+	if ev := f.Evidence.(map[string]any); ev["earliest"] != "2026-03-06" || ev["start"] != "2026-03-05" || ev["predecessor_finish"] != "2026-03-06" {
 		t.Errorf("evidence = %v", f.Evidence)
 	}
 	if len(f.Identity) != 2 || f.Identity[0] != "1" || f.Identity[1] != "FS" {

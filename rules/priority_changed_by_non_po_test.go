@@ -57,10 +57,8 @@ func TestPriorityChangedByNonPOEvidence(t *testing.T) {
 	}
 	f := res.findings[0]
 	want := map[string]any{"history": "101", "author": "Sam Server", "time": "2026-03-04T14:20:00Z", "field": "priority", "from": "Medium", "to": "High"}
-	for k, v := range want {
-		if f.Evidence[k] != v {
-			t.Errorf("evidence[%q] = %v, want %v", k, f.Evidence[k], v)
-		}
+	if got, want := evidenceJSON(t, f.Evidence), evidenceJSON(t, want); got != want {
+		t.Errorf("evidence = %s, want %s", got, want)
 	}
 	if len(f.Identity) != 1 || f.Identity[0] != "101" {
 		t.Errorf("identity = %q, want [101]", f.Identity)

@@ -163,7 +163,7 @@ func TestRankChangedByNonPOEvidence(t *testing.T) {
 		"author": "Dev Patel", "time": "2026-03-04T14:20:00Z", "field": "Rank",
 		"from": "", "to": "Ranked lower", "history": "101",
 	}
-	if !reflect.DeepEqual(f.Evidence, wantEvidence) {
+	if evidenceJSON(t, f.Evidence) != evidenceJSON(t, wantEvidence) {
 		t.Errorf("evidence = %v, want %v", f.Evidence, wantEvidence)
 	}
 	if !reflect.DeepEqual(f.Identity, []string{"101"}) {

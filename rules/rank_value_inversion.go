@@ -84,15 +84,15 @@ func checkRankValueInversion(pass *lint.Pass) error {
 					Location: top.Pos,
 					Message:  top.Key + " (value " + number(*top.Value) + ") is ranked above " + x.Key,
 				}},
-				Evidence: map[string]any{
-					"value":         *x.Value,
-					"rank":          x.Rank,
-					"position":      pass.RankPosition(x) + 1,
-					"lower_above":   inv.count,
-					"highest":       top.Key,
-					"highest_value": *top.Value,
-					"highest_rank":  top.Rank,
-					"tolerance":     tolerance,
+				Evidence: inversionEvidence{
+					Value:        *x.Value,
+					Rank:         x.Rank,
+					Position:     pass.RankPosition(x) + 1,
+					LowerAbove:   inv.count,
+					Highest:      top.Key,
+					HighestValue: *top.Value,
+					HighestRank:  top.Rank,
+					Tolerance:    tolerance,
 				},
 			})
 		}
@@ -113,6 +113,19 @@ func checkRankValueInversion(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// inversionEvidence is what a finding of the rule shows: the item, the lower-value items
+// above it and the highest of them.
+type inversionEvidence struct {
+	Value        float64 `json:"value"`
+	Rank         string  `json:"rank"`
+	Position     int     `json:"position"`
+	LowerAbove   int     `json:"lower_above"`
+	Highest      string  `json:"highest"`
+	HighestValue float64 `json:"highest_value"`
+	HighestRank  string  `json:"highest_rank"`
+	Tolerance    float64 `json:"tolerance"`
 }
 
 // inversion is an item ranked below items of lower value: how many, and the highest of them.

@@ -115,7 +115,7 @@ func TestRankValueInversionEvidence(t *testing.T) {
 		"value": 5.0, "rank": "0|i0002:", "position": 2, "lower_above": 1,
 		"highest": "PAY-1", "highest_value": 3.0, "highest_rank": "0|i0001:", "tolerance": 0.0,
 	}
-	if !reflect.DeepEqual(f.Evidence, wantEvidence) {
+	if evidenceJSON(t, f.Evidence) != evidenceJSON(t, wantEvidence) {
 		t.Errorf("evidence = %v, want %v", f.Evidence, wantEvidence)
 	}
 }

@@ -118,7 +118,7 @@ func TestRoleConflationIdentity(t *testing.T) {
 			t.Errorf("%s: identity = %q", f.Subject, f.Identity)
 		}
 		wantEvidence := map[string]any{"person": "Ana Lima", "product_owner": "ana@x.io", "project_manager": "id:5b10a2844c20165700ede21g"}
-		if !reflect.DeepEqual(f.Evidence, wantEvidence) {
+		if evidenceJSON(t, f.Evidence) != evidenceJSON(t, wantEvidence) {
 			t.Errorf("%s: evidence = %v", f.Subject, f.Evidence)
 		}
 	}

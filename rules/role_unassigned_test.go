@@ -88,7 +88,7 @@ func TestRoleUnassignedEvidence(t *testing.T) {
 	}
 	f := res.findings[0]
 	want := map[string]any{"project": "PAY", "role": "project_manager", "skipped_rules": []string{"date-changed-by-non-pm"}}
-	if !reflect.DeepEqual(f.Evidence, want) {
+	if evidenceJSON(t, f.Evidence) != evidenceJSON(t, want) {
 		t.Errorf("evidence = %v, want %v", f.Evidence, want)
 	}
 	if !reflect.DeepEqual(f.Identity, []string{"project_manager"}) {

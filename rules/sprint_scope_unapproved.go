@@ -196,24 +196,22 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 	if w := pass.Config.Scope.ApprovalWindow; w > 0 {
 		msg += " within " + duration(w) + " of the change"
 	}
-	ev := map[string]any{
-		"author":       c.author(i).String(),
-		"time":         instant(c.at),
-		"sprint_id":    s.ID,
-		"sprint_name":  s.Name,
-		"sprint_state": s.State,
-		"window_start": instant(start),
-		"direction":    c.direction,
-	}
-	if !end.IsZero() {
-		ev["window_end"] = instant(end)
+	ev := scopeEvidence{
+		Author:      c.author(i).String(),
+		Time:        lint.InstantOf(c.at),
+		SprintID:    s.ID,
+		SprintName:  s.Name,
+		SprintState: s.State,
+		WindowStart: lint.InstantOf(start),
+		WindowEnd:   lint.InstantOf(end),
+		Direction:   c.direction,
 	}
 	pos := i.Pos
 	if c.h == nil {
-		ev["via"] = "creation"
+		ev.Via = "creation"
 	} else {
-		ev["via"] = "sprint change"
-		ev["history"] = c.h.ID
+		ev.Via = "sprint change"
+		ev.History = historyID(c.h)
 		pos = i.PosOf(c.h)
 	}
 	return lint.Finding{
@@ -225,6 +223,21 @@ func scopeFinding(pass *lint.Pass, i *lint.Issue, c scopeChange) lint.Finding {
 		Evidence: ev,
 		Identity: []string{strconv.Itoa(s.ID), c.direction},
 	}
+}
+
+// scopeEvidence is what a finding of the rule shows: the change, its author and time, and
+// the sprint with the window its scope was closed in.
+type scopeEvidence struct {
+	Author      string       `json:"author"`
+	Time        lint.Instant `json:"time"`
+	SprintID    int          `json:"sprint_id"`
+	SprintName  string       `json:"sprint_name"`
+	SprintState string       `json:"sprint_state"`
+	WindowStart lint.Instant `json:"window_start"`
+	WindowEnd   lint.Instant `json:"window_end,omitempty"` // none while the sprint runs
+	Direction   string       `json:"direction"`
+	Via         string       `json:"via"`               // "creation" or "sprint change"
+	History     string       `json:"history,omitempty"` // for a sprint change
 }
 
 // duration renders a configured duration the way it is written in the config: "24h",

@@ -284,7 +284,7 @@ func TestSprintScopeUnapprovedEvidence(t *testing.T) {
 		"via": "creation",
 	}}
 	for n, f := range res.findings {
-		if !reflect.DeepEqual(f.Evidence, want[n]) {
+		if evidenceJSON(t, f.Evidence) != evidenceJSON(t, want[n]) {
 			t.Errorf("finding %d: evidence = %v, want %v", n+1, f.Evidence, want[n])
 		}
 		if !reflect.DeepEqual(f.Identity, []string{"7", "added"}) {

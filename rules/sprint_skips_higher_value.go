@@ -92,14 +92,26 @@ func checkSprintSkipsHigherValue(pass *lint.Pass) error {
 			Location: x.Pos,
 			URL:      pass.BrowseURL(x),
 			Related:  []lint.Related{{Location: best.Pos, Message: fmt.Sprintf("%s (value %s) waits outside any sprint", best.Key, number(*best.Value))}},
-			Evidence: map[string]any{
-				"sprint": sprint.ID, "value": *x.Value, "rank": x.Rank,
-				"skipped": best.Key, "skipped_value": *best.Value, "skipped_rank": best.Rank, "count": count,
+			Evidence: skipEvidence{
+				Sprint: sprint.ID, Value: *x.Value, Rank: x.Rank,
+				Skipped: best.Key, SkippedValue: *best.Value, SkippedRank: best.Rank, Count: count,
 			},
 			Identity: []string{fmt.Sprint(sprint.ID)},
 		})
 	}
 	return nil
+}
+
+// skipEvidence is what a finding of the rule shows: the item in the sprint, the first
+// higher-value item waiting above it, and how many wait.
+type skipEvidence struct {
+	Sprint       int     `json:"sprint"`
+	Value        float64 `json:"value"`
+	Rank         string  `json:"rank"`
+	Skipped      string  `json:"skipped"`
+	SkippedValue float64 `json:"skipped_value"`
+	SkippedRank  string  `json:"skipped_rank"`
+	Count        int     `json:"count"`
 }
 
 // activeSprint returns the issue's current sprint with the lowest id among those in one of

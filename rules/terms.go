@@ -103,15 +103,25 @@ func issueLabel(i *lint.Issue) string {
 	return fmt.Sprintf("%s %s %q", typ, i.Key, i.Summary)
 }
 
-// historyEvidence is the evidence every changelog-based finding keeps.
-func historyEvidence(h *lint.History, c lint.Change) map[string]any {
-	return map[string]any{
-		"history": historyID(h),
-		"author":  h.By().String(),
-		"time":    instant(h.Created.Time()),
-		"field":   c.Field,
-		"from":    c.FromString,
-		"to":      c.ToString,
+// changeEvidence is the evidence every changelog-based finding keeps.
+type changeEvidence struct {
+	History string       `json:"history"`
+	Author  string       `json:"author"`
+	Time    lint.Instant `json:"time"`
+	Field   string       `json:"field"`
+	From    string       `json:"from"`
+	To      string       `json:"to"`
+}
+
+// historyEvidence returns the evidence of a change.
+func historyEvidence(h *lint.History, c lint.Change) changeEvidence {
+	return changeEvidence{
+		History: historyID(h),
+		Author:  h.By().String(),
+		Time:    h.Created,
+		Field:   c.Field,
+		From:    c.FromString,
+		To:      c.ToString,
 	}
 }
 

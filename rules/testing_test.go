@@ -8,7 +8,10 @@ import (
 	"testing"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+
 	"github.com/hatcheck/hatcheck/lint"
+	"github.com/hatcheck/hatcheck/lint/report"
 )
 
 // This file is the small world every rule test is built in: a cast of people, a
@@ -341,4 +344,15 @@ func expectFindings(t *testing.T, res result, want ...string) {
 		}
 	}
 	t.Errorf("findings differ:%s", b.String())
+}
+
+// evidenceJSON is evidence as the JSON report writes it, a finding's (a map or a struct) or
+// a test's want (a map), so that the two compare as the user sees them.
+func evidenceJSON(t *testing.T, ev any) string {
+	t.Helper()
+	b, err := jsonv2.Marshal(report.JSONEvidence{Of: ev})
+	if err != nil {
+		t.Fatalf("evidence %v: %v", ev, err)
+	}
+	return string(b)
 }

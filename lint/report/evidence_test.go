@@ -6,6 +6,8 @@ import (
 	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
+
+	"github.com/hatcheck/hatcheck/lint"
 )
 
 // JSONEvidence writes its values itself; the bytes must be those of the map it is, written
@@ -26,12 +28,61 @@ func TestJSONEvidenceIsTheMap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := jsonv2.Marshal(JSONEvidence(ev), jsonOptions...)
+		got, err := jsonv2.Marshal(JSONEvidence{ev}, jsonOptions...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if string(got) != string(want) {
 			t.Errorf("evidence %v:\n got  %s\n want %s", ev, got, want)
+		}
+	}
+}
+
+// An evidence struct is written as the map of its fields would be: names sorted, zero
+// values left out where the tag says omitempty, embedded structs' fields among the others,
+// numbers JSON cannot carry as null, and times as RFC 3339 text.
+func TestJSONEvidenceStruct(t *testing.T) {
+	type change struct {
+		History string       `json:"history"`
+		Time    lint.Instant `json:"time"`
+	}
+	type evidence struct {
+		change
+		Value    float64      `json:"value"`
+		Rank     string       `json:"rank"`
+		Count    int          `json:"count"`
+		Done     bool         `json:"done"`
+		End      lint.Instant `json:"window_end,omitempty"`
+		Note     string       `json:"note,omitempty"`
+		Keys     []string     `json:"keys"`
+		internal int
+	}
+	at := time.Date(2026, 3, 20, 9, 30, 15, 250e6, time.UTC)
+	cases := []struct {
+		ev   evidence
+		want map[string]any
+	}{{
+		ev: evidence{change: change{"10231", lint.InstantOf(at)}, Value: 8, Rank: "0|i16q2j:", Count: 145, Done: true,
+			End: lint.InstantOf(at.Add(time.Hour)), Note: "<&>", Keys: []string{"PAY-1"}, internal: 7},
+		want: map[string]any{"history": "10231", "time": "2026-03-20T09:30:15Z", "value": 8.0, "rank": "0|i16q2j:", "count": 145,
+			"done": true, "window_end": "2026-03-20T10:30:15Z", "note": "<&>", "keys": []string{"PAY-1"}},
+	}, {
+		ev:   evidence{Value: math.NaN()},
+		want: map[string]any{"history": "", "time": "", "value": nil, "rank": "", "count": 0, "done": false, "keys": nil},
+	}}
+	for _, c := range cases {
+		want, err := jsonv2.Marshal(c.want, jsonOptions...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range []any{c.ev, &c.ev} {
+			got, err := jsonv2.Marshal(JSONEvidence{ev}, jsonOptions...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("evidence %+v:\n got  %s\n want %s", ev, got, want)
+			}
 		}
 	}
 }

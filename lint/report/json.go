@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"runtime"
 	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -70,26 +73,81 @@ type JSONFinding struct {
 	Message     string        `json:"message"`
 	Location    JSONLocation  `json:"location"`
 	Related     []JSONRelated `json:"related,omitempty"`
-	Evidence    JSONEvidence  `json:"evidence,omitempty"`
+	Evidence    JSONEvidence  `json:"evidence,omitzero"`
 	Fingerprint string        `json:"fingerprint"`
 	Status      lint.Status   `json:"status"`
 	Waiver      *JSONWaiver   `json:"waiver,omitempty"`
 }
 
-// JSONEvidence is a finding's evidence: values by name, written with sorted names like any
-// map. The values rules give (text, numbers, booleans) are written as they are; others go
-// through the marshaller. A report has tens of thousands of these, so this is worth it: the
-// marshaller's reflection over a map[string]any was most of the time spent on the findings.
-type JSONEvidence map[string]any
+// JSONEvidence is a finding's evidence (lint.Finding.Evidence): a map of values by name, or
+// a struct, written as an object with its names sorted like any map's. The values rules
+// give (text, numbers, booleans) are written as they are; others go through the
+// marshaller. Numbers JSON cannot carry (NaN, infinities) are written as null, so one odd
+// value never costs the whole report. A report has tens of thousands of these, so writing
+// them by hand is worth it: the marshaller's reflection over a map[string]any was most of
+// the time spent on the findings.
+type JSONEvidence struct{ Of any }
+
+// IsZero reports whether there is no evidence to write: none, or an empty map.
+func (ev JSONEvidence) IsZero() bool {
+	if m, ok := ev.Of.(map[string]any); ok {
+		return len(m) == 0
+	}
+	return ev.Of == nil
+}
 
 // MarshalJSONTo writes the evidence with the encoder's options.
 func (ev JSONEvidence) MarshalJSONTo(enc *jsontext.Encoder) error {
-	if ev == nil {
+	switch v := ev.Of.(type) {
+	case nil:
 		return enc.WriteToken(jsontext.Null)
+	case map[string]any:
+		if v == nil {
+			return enc.WriteToken(jsontext.Null)
+		}
+		return writeMap(enc, v)
 	}
+	rv := reflect.ValueOf(ev.Of)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return json.MarshalEncode(enc, finiteValue(ev.Of))
+	}
+	if err := enc.WriteToken(jsontext.BeginObject); err != nil {
+		return err
+	}
+	for _, f := range evidenceFields(rv.Type()) {
+		fv := rv.FieldByIndex(f.index)
+		if f.omitEmpty && fv.IsZero() {
+			continue
+		}
+		if err := enc.WriteToken(jsontext.String(f.name)); err != nil {
+			return err
+		}
+		if err := writeValue(enc, fv.Interface()); err != nil {
+			return err
+		}
+	}
+	return enc.WriteToken(jsontext.EndObject)
+}
+
+// UnmarshalJSON reads evidence back, as a map: programs that read reports with these types
+// get the values by name.
+func (ev *JSONEvidence) UnmarshalJSON(b []byte) error {
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	ev.Of = m
+	return nil
+}
+
+// writeMap writes a map of evidence values, its names sorted.
+func writeMap(enc *jsontext.Encoder, m map[string]any) error {
 	var stack [16]string
 	names := stack[:0]
-	for name := range ev {
+	for name := range m {
 		names = append(names, name)
 	}
 	slices.Sort(names)
@@ -100,32 +158,81 @@ func (ev JSONEvidence) MarshalJSONTo(enc *jsontext.Encoder) error {
 		if err := enc.WriteToken(jsontext.String(name)); err != nil {
 			return err
 		}
-		var tok jsontext.Token
-		switch v := ev[name].(type) {
-		case string:
-			tok = jsontext.String(v)
-		case int:
-			tok = jsontext.Int(int64(v))
-		case bool:
-			tok = jsontext.Bool(v)
-		case nil:
-			tok = jsontext.Null
-		case float64:
-			if finite(v) {
-				tok = jsontext.Float(v)
-			}
-		}
-		var err error
-		if tok.Kind() != 0 {
-			err = enc.WriteToken(tok)
-		} else {
-			err = json.MarshalEncode(enc, ev[name])
-		}
-		if err != nil {
+		if err := writeValue(enc, m[name]); err != nil {
 			return err
 		}
 	}
 	return enc.WriteToken(jsontext.EndObject)
+}
+
+// writeValue writes one evidence value.
+func writeValue(enc *jsontext.Encoder, v any) error {
+	var tok jsontext.Token
+	switch v := v.(type) {
+	case string:
+		tok = jsontext.String(v)
+	case int:
+		tok = jsontext.Int(int64(v))
+	case bool:
+		tok = jsontext.Bool(v)
+	case nil:
+		tok = jsontext.Null
+	case float64:
+		if finite(v) {
+			tok = jsontext.Float(v)
+		} else {
+			tok = jsontext.Null
+		}
+	}
+	if tok.Kind() != 0 {
+		return enc.WriteToken(tok)
+	}
+	return json.MarshalEncode(enc, finiteValue(v))
+}
+
+// evidenceField is a field of an evidence struct: its name in the report, where it is (a
+// path through embedded structs), and whether a zero value is left out.
+type evidenceField struct {
+	name      string
+	index     []int
+	omitEmpty bool
+}
+
+// evidenceTypes holds the fields of each evidence struct type, sorted by name.
+var evidenceTypes sync.Map // reflect.Type -> []evidenceField
+
+// evidenceFields returns the exported fields of an evidence struct, those of embedded
+// structs among them, sorted by their names in the report: the json tag's name, else the
+// field's.
+func evidenceFields(t reflect.Type) []evidenceField {
+	if fs, ok := evidenceTypes.Load(t); ok {
+		return fs.([]evidenceField)
+	}
+	fs := appendFields(nil, t, nil)
+	slices.SortFunc(fs, func(a, b evidenceField) int { return strings.Compare(a.name, b.name) })
+	evidenceTypes.Store(t, fs)
+	return fs
+}
+
+func appendFields(fs []evidenceField, t reflect.Type, at []int) []evidenceField {
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		index := append(slices.Clip(at), i)
+		if sf.Anonymous && sf.Type.Kind() == reflect.Struct && tag == "" {
+			fs = appendFields(fs, sf.Type, index)
+			continue
+		}
+		if !sf.IsExported() || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = sf.Name
+		}
+		fs = append(fs, evidenceField{name: name, index: index, omitEmpty: slices.Contains(strings.Split(opts, ","), "omitempty")})
+	}
+	return fs
 }
 
 // JSONLocation is where a finding points; every field is omitted when unknown.
@@ -328,7 +435,7 @@ func jsonFinding(f *lint.Finding) JSONFinding {
 		Rule: f.Rule, Category: f.Category, Severity: f.Severity,
 		Subject: f.Subject, Message: f.Message,
 		Location:    jsonLocation(f.Location, f.URL),
-		Evidence:    finiteEvidence(f.Evidence),
+		Evidence:    JSONEvidence{f.Evidence},
 		Fingerprint: f.Fingerprint,
 		Status:      status(f),
 	}
@@ -342,19 +449,6 @@ func jsonFinding(f *lint.Finding) JSONFinding {
 		}
 	}
 	return jf
-}
-
-// finiteEvidence replaces numbers JSON cannot carry (NaN, infinities) with null, so one
-// odd value never costs the whole report.
-func finiteEvidence(ev map[string]any) JSONEvidence {
-	if ev == nil || finite(ev) {
-		return ev // nearly always: no copy
-	}
-	out := make(map[string]any, len(ev))
-	for k, v := range ev {
-		out[k] = finiteValue(v)
-	}
-	return out
 }
 
 // finite reports whether a value holds no number JSON cannot carry.
@@ -391,7 +485,14 @@ func finiteValue(v any) any {
 			return nil
 		}
 	case map[string]any:
-		return finiteEvidence(x)
+		if finite(x) {
+			return x
+		}
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = finiteValue(e)
+		}
+		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
