@@ -178,7 +178,7 @@ func (i *Issue) ParentKeys() []string {
 // Changes (Issue.Items), and its place is a line and column in the input its issue came
 // from (Issue.PosOf turns it into a Position).
 type History struct {
-	ID      string
+	ID      HistoryID
 	Author  *Person // nil when Jira names no author
 	Created Instant
 	Line    int32
@@ -216,6 +216,48 @@ func (i *Issue) PosOf(h *History) Position {
 // size: an export holds hundreds of thousands of histories. The zero Instant is the zero
 // time.
 type Instant int64
+
+// HistoryID is a changelog entry's Jira id. Jira's ids are decimal numbers, and one is
+// held as its number: eight bytes, where the text took twenty-three, for each of the
+// hundreds of thousands of entries of a large export. The zero HistoryID is no id.
+type HistoryID uint64
+
+// ParseHistoryID returns the id a changelog entry's "id" text gives: a decimal number
+// written as Jira writes it (no sign, no leading zero, at most 19 digits). Any other text
+// is no id, and findings name such an entry by its time, as they do an entry without one.
+func ParseHistoryID[T string | []byte](s T) HistoryID {
+	if len(s) == 0 || len(s) > 19 || s[0] == '0' {
+		return 0
+	}
+	var n uint64
+	for i := range len(s) {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return HistoryID(n)
+}
+
+// String returns the id as Jira writes it, or "" for no id.
+func (id HistoryID) String() string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatUint(uint64(id), 10)
+}
+
+// AppendText appends the id as Jira writes it: JSON reports show it as text, as Jira does.
+func (id HistoryID) AppendText(b []byte) ([]byte, error) {
+	if id == 0 {
+		return b, nil
+	}
+	return strconv.AppendUint(b, uint64(id), 10), nil
+}
+
+// MarshalText is AppendText to a new slice.
+func (id HistoryID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 
 // zeroMillis is the zero time in Unix milliseconds.
 var zeroMillis = time.Time{}.UnixMilli()

@@ -31,3 +31,28 @@ func TestInstant(t *testing.T) {
 		t.Errorf("instants do not order as their times: %d, %d", a, b)
 	}
 }
+
+// A history id is Jira's decimal text, held as a number and written back as the same
+// text; any other text is no id.
+func TestHistoryID(t *testing.T) {
+	for _, text := range []string{"1", "10231", "9999999999999999999", "18446744073709551615"[:19]} {
+		id := ParseHistoryID(text)
+		if id == 0 || id.String() != text {
+			t.Errorf("ParseHistoryID(%q) = %d, written %q", text, id, id.String())
+		}
+		if b, _ := id.MarshalText(); string(b) != text {
+			t.Errorf("ParseHistoryID(%q) marshals as %q", text, b)
+		}
+	}
+	for _, text := range []string{"", "0", "007", "-5", "+5", "12a", "1.5", " 12", "99999999999999999999", "١٢"} {
+		if id := ParseHistoryID(text); id != 0 {
+			t.Errorf("ParseHistoryID(%q) = %d, want no id", text, id)
+		}
+		if id := ParseHistoryID([]byte(text)); id != 0 {
+			t.Errorf("ParseHistoryID([]byte(%q)) = %d, want no id", text, id)
+		}
+	}
+	if s := HistoryID(0).String(); s != "" {
+		t.Errorf("no id is written %q", s)
+	}
+}

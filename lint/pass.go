@@ -390,7 +390,7 @@ func (p *Pass) Approved(i *Issue, t time.Time) (Approval, bool) {
 	}
 	if adder != nil {
 		if p.IsApprover(adder.By(), i.Project) && !adder.Created.Time().After(deadline) {
-			return Approval{Route: "label", By: adder.By().String(), At: adder.Created.Time(), Ref: adder.ID, Pos: i.PosOf(adder)}, true
+			return Approval{Route: "label", By: adder.By().String(), At: adder.Created.Time(), Ref: adder.ID.String(), Pos: i.PosOf(adder)}, true
 		}
 		return Approval{}, false
 	}

@@ -33,13 +33,13 @@ func withHistories(i *Issue, entries ...entry) *Issue {
 }
 
 func sprintChange(id string, when time.Time, from, to string) entry {
-	return entry{History{ID: id, Author: &serverBo, Created: InstantOf(when)}, []Change{{ChangedField: &ChangedField{Field: "Sprint", Kind: KindSprint}, ChangeValues: &ChangeValues{From: from, To: to}}}}
+	return entry{History{ID: ParseHistoryID(id), Author: &serverBo, Created: InstantOf(when)}, []Change{{ChangedField: &ChangedField{Field: "Sprint", Kind: KindSprint}, ChangeValues: &ChangeValues{From: from, To: to}}}}
 }
 
 func TestSprintMembershipAt(t *testing.T) {
 	moved := withHistories(&Issue{Key: "PAY-1", Created: at(1, 9, 0), Sprints: []int{12}},
 		sprintChange("100", at(3, 10, 0), "10", "10, 11"),
-		entry{History{ID: "101", Created: InstantOf(at(4, 10, 0))}, []Change{{ChangedField: &ChangedField{Field: "summary"}, ChangeValues: &ChangeValues{}}}},
+		entry{History{ID: 101, Created: InstantOf(at(4, 10, 0))}, []Change{{ChangedField: &ChangedField{Field: "summary"}, ChangeValues: &ChangeValues{}}}},
 		sprintChange("102", at(5, 10, 0), "10, 11", "12"),
 	)
 	still := &Issue{Key: "PAY-2", Created: at(2, 9, 0), Sprints: []int{12}}
@@ -124,7 +124,7 @@ scope:
 `
 
 func labelChange(id string, who Person, when time.Time, from, to string) entry {
-	return entry{History{ID: id, Author: &who, Created: InstantOf(when)}, []Change{{ChangedField: &ChangedField{Field: "labels", Kind: KindLabels}, ChangeValues: &ChangeValues{FromString: from, ToString: to}}}}
+	return entry{History{ID: ParseHistoryID(id), Author: &who, Created: InstantOf(when)}, []Change{{ChangedField: &ChangedField{Field: "labels", Kind: KindLabels}, ChangeValues: &ChangeValues{FromString: from, ToString: to}}}}
 }
 
 func TestApprovedByChangeLog(t *testing.T) {
@@ -266,15 +266,15 @@ func TestPassTerms(t *testing.T) {
 
 func TestHistoriesSkipBotsAndSince(t *testing.T) {
 	i := &Issue{Key: "PAY-1", Histories: []History{
-		{ID: "1", Author: &cloudAna, Created: InstantOf(at(1, 12, 0))},
-		{ID: "2", Author: &automaton, Created: InstantOf(at(3, 12, 0))},
-		{ID: "3", Author: &nobody, Created: InstantOf(at(2, 22, 59))},
-		{ID: "4", Author: &serverBo, Created: InstantOf(at(2, 23, 0))},
+		{ID: 1, Author: &cloudAna, Created: InstantOf(at(1, 12, 0))},
+		{ID: 2, Author: &automaton, Created: InstantOf(at(3, 12, 0))},
+		{ID: 3, Author: &nobody, Created: InstantOf(at(2, 22, 59))},
+		{ID: 4, Author: &serverBo, Created: InstantOf(at(2, 23, 0))},
 	}}
 	pass := testPass(t, &Project{Issues: []*Issue{i}}, "roles: {bots: [Automation for Jira]}\nsince: 2026-03-03\ntimezone: Europe/Paris\n")
 	var ids []string
 	for h := range pass.Histories(i) {
-		ids = append(ids, h.ID)
+		ids = append(ids, h.ID.String())
 	}
 	// Midnight on the 3rd in Paris is 23:00 UTC on the 2nd.
 	if want := []string{"4"}; !reflect.DeepEqual(ids, want) {

@@ -209,7 +209,7 @@ func (ib *issueBuilder) Created(by lint.Person, t time.Time) *issueBuilder {
 func (ib *issueBuilder) Changed(by lint.Person, t time.Time, items ...lint.Change) *issueBuilder {
 	line := 100*ib.n + len(ib.issue.Histories) + 1
 	ib.issue.AddHistory(lint.History{
-		ID:      strconv.Itoa(line),
+		ID:      lint.HistoryID(line),
 		Author:  &by,
 		Created: lint.InstantOf(t),
 		Line:    int32(line),

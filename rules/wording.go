@@ -50,8 +50,8 @@ func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // historyID identifies a changelog entry for a finding's fingerprint: its Jira id, which
 // survives a re-export, or its time when the input gave no id.
 func historyID(h *lint.History) string {
-	if h.ID != "" {
-		return h.ID
+	if h.ID != 0 {
+		return h.ID.String()
 	}
 	return instant(h.Created.Time())
 }

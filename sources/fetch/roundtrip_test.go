@@ -78,7 +78,7 @@ func sortedKeys(m map[string]lint.Issue) []string {
 func historyIDs(hs []lint.History) []string {
 	var ids []string
 	for _, h := range hs {
-		ids = append(ids, h.ID)
+		ids = append(ids, h.ID.String())
 	}
 	return ids
 }

@@ -75,7 +75,7 @@ func histories(i *lint.Issue) []hist {
 	var out []hist
 	for n := range i.Histories {
 		h := &i.Histories[n]
-		out = append(out, hist{h.ID, h.Author, h.Created.Time(), h.Line, h.Column, i.Items(h)})
+		out = append(out, hist{h.ID.String(), h.Author, h.Created.Time(), h.Line, h.Column, i.Items(h)})
 	}
 	return out
 }

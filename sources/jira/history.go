@@ -49,7 +49,8 @@ func (p *parser) history(is *issueState) {
 	for p.more() {
 		switch string(p.nameBytes()) {
 		case "id":
-			h.ID = p.str()
+			b, _ := p.scalar()
+			h.ID = lint.ParseHistoryID(b)
 		case "author":
 			h.Author = p.personRef()
 		case "created":

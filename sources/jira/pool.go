@@ -69,7 +69,10 @@ func (w *pool) beginIssue(line, col int) {
 		select {
 		case data = <-w.free:
 		default:
-			data = make([]byte, 0, 2*batchBytes)
+			// A batch ends with the first issue that takes it past batchBytes: room for
+			// an issue of 64 KB more (an issue of this size is rare; a larger one grows
+			// the buffer, which is then reused).
+			data = make([]byte, 0, batchBytes+64<<10)
 		}
 		w.filling = &batch{data: data[:0], array: w.arrays, ready: make(chan struct{})}
 	}

@@ -490,7 +490,7 @@ func (p *parser) str() string {
 	return p.texts.string(b)
 }
 
-// texts holds strings the parser keeps (history ids, issue keys, summaries), back to back
+// texts holds strings the parser keeps (issue keys, summaries, people's names), back to back
 // in chunks: one allocation for hundreds of them instead of one each, which the collector
 // marks once and never scans. A chunk is never written over: a string taken from it stays
 // as it is for as long as it lives, and keeps its chunk alive (so the issue keys that

@@ -19,11 +19,11 @@ func TestRealWorldGoJiraWithChangelog(t *testing.T) {
 	equal(t, "fields", r.Fields, map[lint.FieldKind]string{lint.KindRank: "customfield_11200", lint.KindEpic: "epic"})
 	equal(t, "changelog total", i.ChangelogTotal, -1)
 	equal(t, "histories", len(i.Histories), 2)
-	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Author.Name, i.Histories[0].Line, i.Items(&i.Histories[0])[0].Field},
+	equal(t, "first history", []any{i.Histories[0].ID.String(), i.Histories[0].Author.Name, i.Histories[0].Line, i.Items(&i.Histories[0])[0].Field},
 		[]any{"11008613", "mister.morris@uservoice.com", int32(115), "summary"})
 	// The second history has neither author nor id.
 	h := &i.Histories[1]
-	equal(t, "authorless history", []any{h.ID, h.Author, h.Created.Time(), h.Line}, []any{"", (*lint.Person)(nil), at("2016-02-01T16:17:04Z"), int32(144)})
+	equal(t, "authorless history", []any{h.ID.String(), h.Author, h.Created.Time(), h.Line}, []any{"", (*lint.Person)(nil), at("2016-02-01T16:17:04Z"), int32(144)})
 	equal(t, "priority change", i.Items(h)[0], lint.Change{ChangedField: &lint.ChangedField{Field: "priority", FieldType: "jira", Kind: lint.KindPriority}, ChangeValues: &lint.ChangeValues{From: "10300", FromString: "Major", To: "10802", ToString: "Minor"}})
 	equal(t, "problems", len(r.Problems), 0)
 }
@@ -73,7 +73,7 @@ func TestRealWorldJirametricsDetails(t *testing.T) {
 	i := r.Issues[0]
 	mike := lint.Person{AccountID: "557058:13cc9354-0be8-432f-959a-13d34c55315f", Email: "mbowler@gargoylesoftware.com", DisplayName: "Mike Bowler"}
 	equal(t, "reporter", i.Reporter.Value(), mike)
-	equal(t, "first history", []any{i.Histories[0].ID, i.Histories[0].Created.Time(), i.Histories[0].By(), i.Histories[0].Line},
+	equal(t, "first history", []any{i.Histories[0].ID.String(), i.Histories[0].Created.Time(), i.Histories[0].By(), i.Histories[0].Line},
 		[]any{"10035", at("2021-06-18T18:43:34.818Z"), mike, int32(101)})
 	equal(t, "first change", i.Items(&i.Histories[0])[0], lint.Change{ChangedField: &lint.ChangedField{Field: "status", FieldType: "jira", FieldID: "status", Kind: lint.KindStatus}, ChangeValues: &lint.ChangeValues{From: "10000", FromString: "Backlog", To: "10001", ToString: "Selected for Development"}})
 	// Flagged is no field of hatcheck's.

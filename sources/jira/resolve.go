@@ -429,12 +429,7 @@ func historyLess(a, b *lint.History) bool {
 	if a.Created != b.Created {
 		return a.Created < b.Created
 	}
-	na, errA := strconv.ParseInt(a.ID, 10, 64)
-	nb, errB := strconv.ParseInt(b.ID, 10, 64)
-	if errA != nil || errB != nil {
-		return false
-	}
-	return na < nb
+	return a.ID != 0 && b.ID != 0 && a.ID < b.ID
 }
 
 // kindTable says what each changelog field is to hatcheck.

@@ -96,13 +96,13 @@ func TestCandidates(t *testing.T) {
 	due := lint.Change{ChangedField: &lint.ChangedField{Field: "duedate", Kind: lint.KindDate, DateField: "duedate"}, ChangeValues: &lint.ChangeValues{}}
 	end := lint.Change{ChangedField: &lint.ChangedField{Field: "Target end", Kind: lint.KindDate, DateField: "Target end"}, ChangeValues: &lint.ChangeValues{}}
 	pay1 := &lint.Issue{Key: "PAY-1", Project: "PAY"}
-	pay1.AddHistory(lint.History{ID: "1", Author: &bob, Created: lint.InstantOf(at(1))}, rank)
-	pay1.AddHistory(lint.History{ID: "2", Author: &ana, Created: lint.InstantOf(at(2))}, rank, due)
-	pay1.AddHistory(lint.History{ID: "3", Created: lint.InstantOf(at(3))}, rank) // no author: not counted
+	pay1.AddHistory(lint.History{ID: 1, Author: &bob, Created: lint.InstantOf(at(1))}, rank)
+	pay1.AddHistory(lint.History{ID: 2, Author: &ana, Created: lint.InstantOf(at(2))}, rank, due)
+	pay1.AddHistory(lint.History{ID: 3, Created: lint.InstantOf(at(3))}, rank) // no author: not counted
 	web1 := &lint.Issue{Key: "WEB-1", Project: "WEB"}
-	web1.AddHistory(lint.History{ID: "4", Author: &anaWithEmail, Created: lint.InstantOf(at(4))}, rank)
-	web1.AddHistory(lint.History{ID: "5", Author: &cy, Created: lint.InstantOf(at(5))}, due, end, end)
-	web1.AddHistory(lint.History{ID: "6", Author: &cy, Created: lint.InstantOf(at(6))}, rank)
+	web1.AddHistory(lint.History{ID: 4, Author: &anaWithEmail, Created: lint.InstantOf(at(4))}, rank)
+	web1.AddHistory(lint.History{ID: 5, Author: &cy, Created: lint.InstantOf(at(5))}, due, end, end)
+	web1.AddHistory(lint.History{ID: 6, Author: &cy, Created: lint.InstantOf(at(6))}, rank)
 	p := &lint.Project{Issues: []*lint.Issue{pay1, web1}}
 	var got []string
 	for _, c := range RankCandidates(p) {
