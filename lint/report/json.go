@@ -329,6 +329,9 @@ func writeFindings(w io.Writer, findings []lint.Finding) error {
 	defer close(stop)
 	for range workers {
 		go func() {
+			// One finding is converted at a time, into the same place: on the heap once,
+			// not once for each of tens of thousands.
+			jf := new(JSONFinding)
 			for {
 				select {
 				case slots <- struct{}{}:
@@ -343,6 +346,7 @@ func writeFindings(w io.Writer, findings []lint.Finding) error {
 				select {
 				case b = <-free:
 				default:
+					b = make([]byte, 0, run*1024) // a finding takes about a kilobyte
 				}
 				buf := bytes.NewBuffer(b[:0])
 				for n := k * run; n < min((k+1)*run, len(findings)); n++ {
@@ -350,8 +354,8 @@ func writeFindings(w io.Writer, findings []lint.Finding) error {
 						buf.WriteByte(',')
 					}
 					buf.WriteString("\n    ")
-					jf := jsonFinding(&findings[n])
-					if err := json.MarshalWrite(buf, &jf, opts...); err != nil {
+					jsonFindingInto(jf, &findings[n])
+					if err := json.MarshalWrite(buf, jf, opts...); err != nil {
 						parts[k].err = err
 						break
 					}
@@ -431,10 +435,18 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 
 // jsonFinding converts one finding.
 func jsonFinding(f *lint.Finding) JSONFinding {
-	jf := JSONFinding{
+	var jf JSONFinding
+	jsonFindingInto(&jf, f)
+	return jf
+}
+
+// jsonFindingInto converts one finding into jf, reusing its list of related places.
+func jsonFindingInto(jf *JSONFinding, f *lint.Finding) {
+	*jf = JSONFinding{
 		Rule: f.Rule, Category: f.Category, Severity: f.Severity,
 		Subject: f.Subject, Message: f.Message,
 		Location:    jsonLocation(f.Location, f.URL),
+		Related:     jf.Related[:0], // empty, it is omitted like a nil one
 		Evidence:    JSONEvidence{f.Evidence},
 		Fingerprint: f.Fingerprint,
 		Status:      status(f),
@@ -448,7 +460,6 @@ func jsonFinding(f *lint.Finding) JSONFinding {
 			jf.Waiver.Expires = f.Waiver.Expires.Format(time.DateOnly)
 		}
 	}
-	return jf
 }
 
 // finite reports whether a value holds no number JSON cannot carry.
