@@ -102,11 +102,12 @@ type parser struct {
 	changelogSeen  map[string]bool // field names already put in changelogNames
 	historyCount   int
 
-	strs   map[string]string                        // interned short strings
-	fields map[[3]string]*lint.ChangedField         // changelog fields by name, type and id
-	values map[lint.ChangeValues]*lint.ChangeValues // changelog items' values, shared
-	people map[string]*lint.Person                  // user objects already read, by their JSON text
-	items  map[string]lint.Change                   // changelog items already read, by their JSON text
+	strs    map[string]string                        // interned short strings
+	fields  map[[3]string]*lint.ChangedField         // changelog fields by name, type and id
+	values  map[lint.ChangeValues]*lint.ChangeValues // changelog items' values, shared
+	people  map[string]*lint.Person                  // user objects already read, by their JSON text
+	items   map[string]lint.Change                   // changelog items already read, by their JSON text
+	sprints map[sprintKey]*lint.Sprint               // sprints already read
 
 	cands     slab[candidate]
 	histories slab[lint.History]
@@ -124,6 +125,7 @@ var decodeOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsont
 // fieldStats is what one input shows of a field id: how many issues hold a value, how many
 // of those look like a LexoRank or like sprints.
 type fieldStats struct {
+	id                     string
 	values, ranks, sprints int
 }
 

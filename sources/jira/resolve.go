@@ -264,13 +264,13 @@ func (p *parser) assign(is *issueState, byField fieldUses, dates map[string]stri
 	}
 	for i := range is.cands {
 		c := &is.cands[i]
-		uses := byField[c.field]
+		uses := byField[c.stats.id]
 		for _, k := range uses.roles {
 			p.assignRole(is, k, c, res)
 		}
 		for _, e := range uses.dates {
 			if !c.isText {
-				is.problem(p.candPos(c), e, c.text, expectDate)
+				is.problem(p.candPos(c), e, c.str(), expectDate)
 				continue
 			}
 			t, ok := parseTime([]byte(c.text))
@@ -295,7 +295,7 @@ func hasDue(entries []string, dates map[string]string) bool {
 
 func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res *Result) {
 	it := is.issue
-	field := p.fieldLabel(c.field)
+	field := p.fieldLabel(c.stats.id)
 	switch k {
 	case lint.KindRank:
 		if c.isText {
@@ -307,7 +307,7 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 			sv = *c.sprints
 		}
 		for _, s := range sv.ok {
-			addSprint(res.Sprints, s.Sprint)
+			addSprint(res.Sprints, *s)
 			if !containsInt(it.Sprints, s.ID) {
 				it.Sprints = append(it.Sprints, s.ID)
 			}
@@ -315,14 +315,14 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 		for _, bad := range sv.bad {
 			is.problem(bad.pos, field, bad.text, expectSprint)
 		}
-		if c.sprints == nil && c.text != "" {
+		if c.sprints == nil && c.str() != "" {
 			is.problem(p.candPos(c), field, c.text, expectSprint)
 		}
 	case lint.KindEstimate, lint.KindValue:
 		var f float64
 		switch {
 		case c.isNum:
-			f = c.num
+			f, _ = parseNumber([]byte(c.text))
 		case c.text != "":
 			v, ok := parseNumber([]byte(c.text))
 			if !ok {
@@ -340,9 +340,9 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 			it.Value = &f
 		}
 	case lint.KindAcceptance:
-		it.Acceptance = c.text
+		it.Acceptance = c.str()
 	case lint.KindEpic:
-		it.Epic = c.text
+		it.Epic = c.str()
 	}
 }
 

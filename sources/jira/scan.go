@@ -109,7 +109,11 @@ func (s *scanner) SkipValue() error {
 // skipString moves past the string that starts at pos.
 func (s *scanner) skipString() error {
 	for i := s.pos + 1; ; i += 2 { // a backslash escapes the byte after it
-		if i = quoteOrBackslash(s.buf, i); i >= len(s.buf) {
+		j := quoteOrBackslash8(s.buf, i)
+		if j < 0 {
+			j = quoteOrBackslash(s.buf, i)
+		}
+		if i = j; i >= len(s.buf) {
 			s.pos = len(s.buf)
 			return io.ErrUnexpectedEOF
 		}
@@ -129,7 +133,10 @@ func (s *scanner) StackIndex(int) (jsontext.Kind, int64) { return 0, 0 }
 // quote) and the index past its closing quote, when the string holds no escape; else end is
 // -1. The string is known to be well-formed.
 func plainString(b []byte, i int) (content []byte, end int) {
-	j := quoteOrBackslash(b, i)
+	j := quoteOrBackslash8(b, i)
+	if j < 0 {
+		j = quoteOrBackslash(b, i)
+	}
 	if j >= len(b) || b[j] != '"' {
 		return nil, -1
 	}

@@ -258,7 +258,11 @@ func (s *splitter) endString(b []byte, i int) int {
 		i++
 	}
 	for {
-		if i = quoteOrBackslash(b, i); i >= len(b) {
+		j := quoteOrBackslash8(b, i)
+		if j < 0 {
+			j = quoteOrBackslash(b, i)
+		}
+		if i = j; i >= len(b) {
 			return -1
 		}
 		if b[i] == '"' {

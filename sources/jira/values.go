@@ -175,7 +175,33 @@ func (p *parser) sprintString(c *candidate, b []byte) {
 		c.sprints.bad = append(c.sprints.bad, badValue{pos: p.candPos(c), text: string(b)})
 		return
 	}
-	c.sprints.ok = append(c.sprints.ok, sprint{Sprint: s, ok: true})
+	p.addSprint(c, s)
+}
+
+// addSprint adds a sprint to the candidate's, shared with every other candidate the parser
+// read the same sprint in.
+func (p *parser) addSprint(c *candidate, s lint.Sprint) {
+	if c.sprints == nil {
+		c.sprints = &sprintValues{}
+	}
+	k := sprintKey{s.ID, s.Name, s.State, s.BoardID, s.Start.UnixNano(), s.End.UnixNano(), s.Complete.UnixNano()}
+	shared := p.sprints[k]
+	if shared == nil {
+		shared = &s
+		if p.sprints == nil {
+			p.sprints = map[sprintKey]*lint.Sprint{}
+		}
+		p.sprints[k] = shared
+	}
+	c.sprints.ok = append(c.sprints.ok, shared)
+}
+
+// sprintKey tells sprints apart: the same sprint read twice has the same key.
+type sprintKey struct {
+	id                     int
+	name, state            string
+	board                  int
+	start, end, completion int64
 }
 
 // sprintKeys are the attributes Jira writes in the old sprint string. A name is split only
