@@ -38,6 +38,14 @@ func checkStringScans(t *testing.T, b []byte) {
 		if got, swar := quoteOrBackslash(b, i), quoteOrBackslashSWAR(b, i); got != want || swar != want {
 			t.Fatalf("quoteOrBackslash(%q, %d) = %d, SWAR %d, want %d", b, i, got, swar, want)
 		}
+		// The inline look answers within the eight bytes at i, and only there.
+		want8 := -1
+		if i+8 <= len(b) && want < i+8 {
+			want8 = want
+		}
+		if got := quoteOrBackslash8(b, i); got != want8 {
+			t.Fatalf("quoteOrBackslash8(%q, %d) = %d, want %d", b, i, got, want8)
+		}
 		want = i
 		for want < len(b) && b[want] != '"' && b[want] != '\\' && b[want] >= 0x20 {
 			want++
