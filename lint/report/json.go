@@ -307,7 +307,7 @@ var jsonOptions = []json.Options{
 // on its own lines at its depth, with the commas between them. Runs of findings are encoded
 // in parallel, one per CPU, and written in order; a few runs at most wait to be written.
 func writeFindings(w io.Writer, findings []lint.Finding) error {
-	const run = 256
+	const run = 64
 	opts := append(slices.Clone(jsonOptions), jsontext.WithIndentPrefix("    "))
 	type part struct {
 		b    []byte
