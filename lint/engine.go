@@ -175,7 +175,7 @@ type engine struct {
 
 // order sorts findings as the report shows them, fingerprints them and marks those in the
 // baseline.
-func order(findings []Finding, b *Baseline) {
+func order(findings []*Finding, b *Baseline) {
 	SortFindings(findings)
 	setFingerprints(findings)
 	markBaseline(findings, b)
@@ -199,7 +199,7 @@ type metricValue struct {
 
 // runAll runs the rules, as many at a time as there are CPUs, and returns their findings in
 // the order of the rules: never nil, so that formats print an empty list, not null.
-func (e *engine) runAll(rules []*Rule) []Finding {
+func (e *engine) runAll(rules []*Rule) []*Finding {
 	outcomes := make([]outcome, len(rules))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -221,7 +221,7 @@ func (e *engine) runAll(rules []*Rule) []Finding {
 			total += len(run)
 		}
 	}
-	findings := make([]Finding, 0, total)
+	findings := make([]*Finding, 0, total)
 	for _, o := range outcomes {
 		findings = e.add(o, findings)
 	}
@@ -230,7 +230,7 @@ func (e *engine) runAll(rules []*Rule) []Finding {
 
 // run runs one rule, recovering a panic into a RuleError. Its findings have rule, category
 // and severity filled in.
-func (e *engine) run(r *Rule, settled []Finding) (o outcome) {
+func (e *engine) run(r *Rule, settled []*Finding) (o outcome) {
 	report := func(f Finding) {
 		f.Rule, f.Category, f.Severity = r.Name, r.Category, e.severity[r.Name]
 		f.Fingerprint, f.Status, f.Waiver = "", StatusNew, nil
@@ -266,14 +266,15 @@ func (e *engine) run(r *Rule, settled []Finding) (o outcome) {
 
 // add records a rule's outcome in the report and appends its findings, with their browse
 // links, to findings.
-func (e *engine) add(o outcome, findings []Finding) []Finding {
+func (e *engine) add(o outcome, findings []*Finding) []*Finding {
 	for _, run := range o.findings {
 		for n := range run {
-			if f := &run[n]; f.URL == "" {
+			f := &run[n]
+			if f.URL == "" {
 				f.URL = e.issueURL(f.Subject)
 			}
+			findings = append(findings, f)
 		}
-		findings = append(findings, run...)
 	}
 	for _, m := range o.metrics {
 		values := e.rep.Summary.Metrics[m.name]
@@ -327,9 +328,8 @@ func (e *engine) issueURL(subject string) string {
 }
 
 // settle applies the waivers to findings, recording which waivers matched.
-func (e *engine) settle(findings []Finding) {
-	for n := range findings {
-		f := &findings[n]
+func (e *engine) settle(findings []*Finding) {
+	for _, f := range findings {
 		for i, w := range e.cfg.Waivers {
 			if !w.Matches(f) {
 				continue
@@ -379,22 +379,21 @@ func Fingerprint(rule, subject string, identity []string) string {
 // setFingerprints fills the fingerprints of sorted findings. When several findings share
 // rule, subject and identity, the second and later get an occurrence number mixed in, so
 // that every fingerprint is unique and the same input gives the same fingerprints.
-func setFingerprints(findings []Finding) {
+func setFingerprints(findings []*Finding) {
 	// Each finding's own fingerprint, in parallel: hashing is most of the work.
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for k := range workers {
 		wg.Go(func() {
 			for n := k * len(findings) / workers; n < (k+1)*len(findings)/workers; n++ {
-				f := &findings[n]
+				f := findings[n]
 				f.Fingerprint = Fingerprint(f.Rule, f.Subject, f.Identity)
 			}
 		})
 	}
 	wg.Wait()
 	seen := make(map[string]int, len(findings))
-	for n := range findings {
-		f := &findings[n]
+	for _, f := range findings {
 		seen[f.Fingerprint]++
 		if k := seen[f.Fingerprint]; k > 1 {
 			f.Fingerprint = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(k)))
@@ -404,12 +403,11 @@ func setFingerprints(findings []Finding) {
 
 // markBaseline gives the findings the baseline holds StatusBaseline, unless a waiver took
 // them: a waiver is the more deliberate decision, and it carries a reason.
-func markBaseline(findings []Finding, b *Baseline) {
+func markBaseline(findings []*Finding, b *Baseline) {
 	if b == nil {
 		return
 	}
-	for n := range findings {
-		f := &findings[n]
+	for _, f := range findings {
 		if _, ok := b.Findings[f.Fingerprint]; ok && f.Status != StatusWaived {
 			f.Status = StatusBaseline
 		}
@@ -418,7 +416,7 @@ func markBaseline(findings []Finding, b *Baseline) {
 
 // countFixed counts the baseline's findings that are no longer found, among the rules
 // that ran: a rule turned off or skipped this time fixed nothing.
-func (e *engine) countFixed(findings []Finding, b *Baseline) {
+func (e *engine) countFixed(findings []*Finding, b *Baseline) {
 	if b == nil {
 		return
 	}
@@ -467,10 +465,10 @@ func (e *engine) summarise() {
 }
 
 // invertedItems returns the subjects of the rank-value-inversion findings.
-func invertedItems(findings []Finding) map[string]bool {
+func invertedItems(findings []*Finding) map[string]bool {
 	inverted := map[string]bool{}
-	for n := range findings {
-		if f := &findings[n]; f.Rule == RankValueInversion {
+	for _, f := range findings {
+		if f.Rule == RankValueInversion {
 			inverted[f.Subject] = true
 		}
 	}
@@ -513,37 +511,8 @@ func (e *engine) chartData(inverted map[string]bool) {
 // SortFindings orders findings as every format prints them: by path (findings without a
 // place first), then sheet, then line (the row in a workbook), column and cell, then rule,
 // subject and message. Findings equal in all of these keep their order.
-func SortFindings(fs []Finding) {
-	// Sorting indexes rather than the findings themselves avoids moving large structs
-	// around; the index as last key keeps the sort stable.
-	order := make([]int, len(fs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(i, j int) int {
-		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	})
-	// Move each finding to its place, one cycle of the permutation at a time.
-	for i := range order {
-		if order[i] < 0 {
-			continue
-		}
-		held := fs[i]
-		j := i
-		for {
-			k := order[j]
-			order[j] = -1
-			if k == i {
-				fs[j] = held
-				break
-			}
-			fs[j] = fs[k]
-			j = k
-		}
-	}
+func SortFindings(fs []*Finding) {
+	slices.SortStableFunc(fs, compareFindings)
 }
 
 func compareFindings(a, b *Finding) int {
@@ -582,8 +551,8 @@ func ExitCode(r *Report, failOn Severity) int {
 	if failOn == Off || r == nil {
 		return 0
 	}
-	for i := range r.Findings {
-		if f := &r.Findings[i]; f.Counts() && f.Severity >= failOn {
+	for _, f := range r.Findings {
+		if f.Counts() && f.Severity >= failOn {
 			return 1
 		}
 	}

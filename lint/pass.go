@@ -24,7 +24,7 @@ type Pass struct {
 	Enabled []*Rule
 	// Findings holds, for an AfterWaivers rule only, every finding the other rules
 	// reported, with the engine's fields filled in (status, waiver, fingerprint).
-	Findings []Finding
+	Findings []*Finding
 
 	waiverUsed []bool            // per Config.Waivers entry, whether it matched a finding
 	sites      map[string]string // BrowseURL's sites by self link prefix

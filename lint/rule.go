@@ -154,11 +154,13 @@ func (f *Finding) Counts() bool { return f.Status == "" || f.Status == StatusNew
 
 // Report is what a run produced; every output format prints one.
 type Report struct {
-	Tool     Tool
-	Now      time.Time
-	Inputs   []Input
-	Summary  Summary
-	Findings []Finding // sorted, see SortFindings
+	Tool    Tool
+	Now     time.Time
+	Inputs  []Input
+	Summary Summary
+	// Findings are sorted (see SortFindings). They are pointers into the runs the rules
+	// reported them in, so that a report of many findings never holds two copies of them.
+	Findings []*Finding
 	// Rules lists every rule that was enabled for the run, in catalogue order, for the
 	// formats that describe rules (SARIF, JUnit).
 	Rules []*Rule

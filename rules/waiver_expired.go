@@ -61,7 +61,7 @@ func checkWaiverExpired(pass *lint.Pass) error {
 		}
 		matched := 0
 		for n := range pass.Findings {
-			if w.Matches(&pass.Findings[n]) {
+			if w.Matches(pass.Findings[n]) {
 				matched++
 			}
 		}

@@ -31,7 +31,7 @@ func bigReport(n int) *lint.Report {
 			r.Summary.Total++
 			r.Summary.ByRule[f.Rule]++
 		}
-		r.Findings = append(r.Findings, f)
+		r.Findings = append(r.Findings, &f)
 	}
 	r.Backlog = nil
 	for i := range 2000 {

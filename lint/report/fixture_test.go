@@ -70,7 +70,7 @@ func fixture() *lint.Report {
 				"value_coverage": {"PAY": 0.8},
 			},
 		},
-		Findings: []lint.Finding{
+		Findings: []*lint.Finding{
 			{Rule: "sprint-scope-unapproved", Category: lint.Scope, Severity: lint.Error, Subject: "PAY-7",
 				Message:  special,
 				Location: lint.Position{Path: "exports/export.json", Line: 7, Column: 5},

@@ -62,7 +62,7 @@ func TestSummaryLine(t *testing.T) {
 }
 
 func TestTextKeepsTerminalSafe(t *testing.T) {
-	r := &lint.Report{Findings: []lint.Finding{{Rule: "r", Severity: lint.Warning, Subject: "PAY-1",
+	r := &lint.Report{Findings: []*lint.Finding{{Rule: "r", Severity: lint.Warning, Subject: "PAY-1",
 		Message: "summary \x1b]0;pwned\x07 with\ttab", Location: lint.Position{Path: "a.json", Line: 3}}},
 		Summary: lint.Summary{Total: 1, Warning: 1}}
 	got := string(render(t, "text", Options{}, r))
@@ -183,7 +183,7 @@ func TestSARIFGitHubRules(t *testing.T) {
 	// Issues fetched live carry the site's address, not a file: the result points at the
 	// configuration, and the annotation names no file.
 	live := &lint.Report{Inputs: []lint.Input{{Kind: "jira", Path: "https://acme.atlassian.net"}},
-		Findings: []lint.Finding{{Rule: "r", Severity: lint.Error, Subject: "PAY-1", Message: "m",
+		Findings: []*lint.Finding{{Rule: "r", Severity: lint.Error, Subject: "PAY-1", Message: "m",
 			Location: lint.Position{Path: "https://acme.atlassian.net", Line: 12}}}}
 	out = render(t, "sarif", Options{ConfigPath: ".hatcheck.yaml"}, live)
 	if !bytes.Contains(out, []byte(`"uri": ".hatcheck.yaml"`)) || bytes.Contains(out, []byte(`"uri": "https`)) {
@@ -213,7 +213,7 @@ func TestGitHubCapsAnnotationsPerLevel(t *testing.T) {
 	r := &lint.Report{Summary: lint.Summary{Total: 36, Error: 13, Warning: 12, Info: 11, Waived: 1}}
 	add := func(n int, sev lint.Severity, status lint.Status) {
 		for i := range n {
-			r.Findings = append(r.Findings, lint.Finding{Rule: "r-" + sev.String(), Severity: sev, Status: status,
+			r.Findings = append(r.Findings, &lint.Finding{Rule: "r-" + sev.String(), Severity: sev, Status: status,
 				Subject: fmt.Sprintf("PAY-%d", i), Message: "m", Location: lint.Position{Path: "e.json", Line: i + 1}})
 		}
 	}
@@ -418,7 +418,7 @@ func TestJSONInRunsIsTheWholeDocument(t *testing.T) {
 }
 
 func TestJSONKeepsOddNumbers(t *testing.T) {
-	r := &lint.Report{Findings: []lint.Finding{{Rule: "r", Severity: lint.Info, Subject: "PAY-1", Message: "m",
+	r := &lint.Report{Findings: []*lint.Finding{{Rule: "r", Severity: lint.Info, Subject: "PAY-1", Message: "m",
 		Evidence: map[string]any{"tau": math.NaN(), "inf": math.Inf(1), "list": []any{1.5, math.NaN()}, "nested": map[string]any{"x": math.Inf(-1)}}}}}
 	out := render(t, "json", Options{}, r)
 	want := `"evidence": {

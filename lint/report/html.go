@@ -147,8 +147,7 @@ func (h *HTML) Write(w io.Writer, r *lint.Report) error {
 	for _, rule := range rulesOf(r) {
 		page.Rules = append(page.Rules, rule.Name)
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings {
 		row := htmlRow{
 			Severity: f.Severity.String(), Rule: f.Rule, Subject: f.Subject, URL: f.URL,
 			Message: f.Message, Location: f.Location.String(), Status: string(status(f)),

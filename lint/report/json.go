@@ -306,7 +306,7 @@ var jsonOptions = []json.Options{
 // writeFindings writes the findings as the elements of the report's "findings" list, each
 // on its own lines at its depth, with the commas between them. Runs of findings are encoded
 // in parallel, one per CPU, and written in order; a few runs at most wait to be written.
-func writeFindings(w io.Writer, findings []lint.Finding) error {
+func writeFindings(w io.Writer, findings []*lint.Finding) error {
 	const run = 64
 	opts := append(slices.Clone(jsonOptions), jsontext.WithIndentPrefix("    "))
 	type part struct {
@@ -354,7 +354,7 @@ func writeFindings(w io.Writer, findings []lint.Finding) error {
 						buf.WriteByte(',')
 					}
 					buf.WriteString("\n    ")
-					jsonFindingInto(jf, &findings[n])
+					jsonFindingInto(jf, findings[n])
 					if err := json.MarshalWrite(buf, jf, opts...); err != nil {
 						parts[k].err = err
 						break
@@ -427,8 +427,8 @@ func NewJSONReport(r *lint.Report) *JSONReport {
 		}
 		out.Summary.Metrics[name] = m
 	}
-	for i := range r.Findings {
-		out.Findings = append(out.Findings, jsonFinding(&r.Findings[i]))
+	for _, f := range r.Findings {
+		out.Findings = append(out.Findings, jsonFinding(f))
 	}
 	return out
 }

@@ -53,8 +53,7 @@ type junitSkipped struct {
 func (JUnit) Write(w io.Writer, r *lint.Report) error {
 	doc := junitSuites{Name: orDefault(r.Tool.Name, "hatcheck")}
 	byRule := map[string][]*lint.Finding{}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings {
 		byRule[f.Rule] = append(byRule[f.Rule], f)
 	}
 	ruleErrors := map[string]string{}

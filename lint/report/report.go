@@ -208,8 +208,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 // baseline findings when asked.
 func shown(r *lint.Report, showWaived bool) []*lint.Finding {
 	var out []*lint.Finding
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings {
 		if showWaived || f.Counts() {
 			out = append(out, f)
 		}
@@ -294,8 +293,7 @@ func rulesOf(r *lint.Report) []*lint.Rule {
 	for _, rule := range rules {
 		known[rule.Name] = true
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings {
 		if !known[f.Rule] {
 			known[f.Rule] = true
 			rules = append(rules, &lint.Rule{Name: f.Rule, Category: f.Category, Severity: f.Severity})

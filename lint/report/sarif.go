@@ -194,8 +194,7 @@ func (s *SARIF) Write(w io.Writer, r *lint.Report) error {
 		Results:    make([]sarifResult, 0, len(r.Findings)),
 		ColumnKind: "unicodeCodePoints",
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings {
 		res := sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
