@@ -1,6 +1,7 @@
 package jira
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -403,8 +404,8 @@ func (p *parser) candidate(is *issueState, field string) {
 func (p *parser) objectValue(c *candidate) bool {
 	var s lint.Sprint
 	var typ, value, key string
-	var doc strings.Builder
 	var content bool
+	p.doc.Reset()
 	p.token()
 	for p.more() {
 		switch string(p.nameBytes()) {
@@ -430,7 +431,7 @@ func (p *parser) objectValue(c *candidate) bool {
 			typ = p.istr()
 		case "content":
 			content = true
-			p.adfContent(&doc)
+			p.adfContent(&p.doc)
 		case "value":
 			value = p.istr()
 		case "key":
@@ -444,7 +445,7 @@ func (p *parser) objectValue(c *candidate) bool {
 	case s.ID != 0 && s.Name != "" && s.State != "":
 		p.addSprint(c, s)
 	case typ == "doc" || content:
-		c.text = strings.TrimRight(doc.String(), "\n")
+		c.text = string(bytes.TrimRight(p.doc.Bytes(), "\n"))
 	case value != "":
 		c.text = value
 	case key != "":

@@ -2,6 +2,7 @@ package jira
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -113,8 +114,9 @@ type parser struct {
 	histories slab[lint.History]
 	changes   slab[lint.Change]
 	texts     texts
-	scratch   []byte  // unquoting buffer
-	ends      []int32 // where the values of the issue being parsed end, from valid
+	scratch   []byte       // unquoting buffer
+	doc       bytes.Buffer // the text of the Atlassian document being read
+	ends      []int32      // where the values of the issue being parsed end, from valid
 }
 
 // decodeOptions are the decoder's and the workers' checks. Duplicate member names are

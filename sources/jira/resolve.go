@@ -241,6 +241,21 @@ func newFieldUses(cfg *lint.Config, roles map[lint.FieldKind]string, dates map[s
 // assign fills an issue's role fields and dates from its candidate values.
 func (p *parser) assign(is *issueState, byField fieldUses, dates map[string]string, res *Result) {
 	it := is.issue
+	// The dates are counted first, so that the list is made once, to size.
+	n := 0
+	if is.due != "" {
+		for _, e := range p.cfg.Dates.Fields {
+			if dates[e] == "duedate" {
+				n++
+			}
+		}
+	}
+	for i := range is.cands {
+		n += len(byField[is.cands[i].stats.id].dates)
+	}
+	if n > 0 && it.Dates == nil {
+		it.Dates = make([]lint.DateValue, 0, n)
+	}
 	for _, e := range p.cfg.Dates.Fields {
 		if dates[e] != "duedate" {
 			continue

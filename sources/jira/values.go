@@ -293,9 +293,9 @@ func parseSprintString(s string) (lint.Sprint, bool) {
 // adfText reads an Atlassian Document Format object and returns its text: text nodes
 // joined, block nodes (paragraphs, headings, list items...) ending in a newline.
 func (p *parser) adfText() string {
-	var b strings.Builder
-	p.adfNode(&b)
-	return strings.TrimRight(b.String(), "\n")
+	p.doc.Reset()
+	p.adfNode(&p.doc)
+	return p.texts.string(bytes.TrimRight(p.doc.Bytes(), "\n"))
 }
 
 // adfBlocks are the node types after which a newline separates what follows.
@@ -305,7 +305,7 @@ var adfBlocks = map[string]bool{
 	"taskItem": true, "decisionItem": true,
 }
 
-func (p *parser) adfNode(b *strings.Builder) {
+func (p *parser) adfNode(b *bytes.Buffer) {
 	if p.err != nil {
 		return
 	}
@@ -330,14 +330,13 @@ func (p *parser) adfNode(b *strings.Builder) {
 	}
 	p.token()
 	if adfBlocks[typ] {
-		s := b.String()
-		if len(s) > 0 && s[len(s)-1] != '\n' || typ == "hardBreak" {
+		if n := b.Len(); n > 0 && b.Bytes()[n-1] != '\n' || typ == "hardBreak" {
 			b.WriteByte('\n')
 		}
 	}
 }
 
-func (p *parser) adfContent(b *strings.Builder) {
+func (p *parser) adfContent(b *bytes.Buffer) {
 	if p.err != nil {
 		return
 	}
