@@ -359,21 +359,25 @@ func (w *Waiver) Matches(f *Finding) bool {
 // over rule, subject and identity, as 32 hex digits. Line numbers and messages are left
 // out on purpose so that a re-export or a reworded message keeps the fingerprint.
 func Fingerprint(rule, subject string, identity []string) string {
-	h := sha256.New()
-	var buf []byte
+	var buf [256]byte
+	return fingerprint(buf[:0], rule, subject, identity)
+}
+
+// fingerprint is Fingerprint, with buf to write the hashed text in: the findings'
+// fingerprints are made without a heap allocation each but their own text.
+func fingerprint(buf []byte, rule, subject string, identity []string) string {
 	part := func(s string) {
 		// Each part is length-prefixed so that no two part lists hash alike.
-		buf = strconv.AppendInt(buf[:0], int64(len(s)), 10)
+		buf = strconv.AppendInt(buf, int64(len(s)), 10)
 		buf = append(append(append(buf, ':'), s...), 0)
-		h.Write(buf)
 	}
 	part(rule)
 	part(subject)
 	for _, s := range identity {
 		part(s)
 	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:16])
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:16])
 }
 
 // setFingerprints fills the fingerprints of sorted findings. When several findings share
@@ -385,17 +389,29 @@ func setFingerprints(findings []*Finding) {
 	workers := runtime.GOMAXPROCS(0)
 	for k := range workers {
 		wg.Go(func() {
+			var buf [256]byte
 			for n := k * len(findings) / workers; n < (k+1)*len(findings)/workers; n++ {
 				f := findings[n]
-				f.Fingerprint = Fingerprint(f.Rule, f.Subject, f.Identity)
+				f.Fingerprint = fingerprint(buf[:0], f.Rule, f.Subject, f.Identity)
 			}
 		})
 	}
 	wg.Wait()
-	seen := make(map[string]int, len(findings))
-	for _, f := range findings {
-		seen[f.Fingerprint]++
-		if k := seen[f.Fingerprint]; k > 1 {
+	// The findings that share a fingerprint, in their order: their positions sorted by
+	// fingerprint, stably (a list of positions, not a map of tens of thousands of entries).
+	byPrint := make([]int32, len(findings))
+	for n := range byPrint {
+		byPrint[n] = int32(n)
+	}
+	slices.SortStableFunc(byPrint, func(a, b int32) int {
+		return strings.Compare(findings[a].Fingerprint, findings[b].Fingerprint)
+	})
+	for n := 1; n < len(byPrint); n++ {
+		first := findings[byPrint[n-1]].Fingerprint
+		k := 1
+		for ; n < len(byPrint) && findings[byPrint[n]].Fingerprint == first; n++ {
+			k++
+			f := findings[byPrint[n]]
 			f.Fingerprint = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(k)))
 		}
 	}
