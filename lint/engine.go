@@ -406,14 +406,16 @@ func setFingerprints(findings []*Finding) {
 	slices.SortStableFunc(byPrint, func(a, b int32) int {
 		return strings.Compare(findings[a].Fingerprint, findings[b].Fingerprint)
 	})
-	for n := 1; n < len(byPrint); n++ {
-		first := findings[byPrint[n-1]].Fingerprint
-		k := 1
-		for ; n < len(byPrint) && findings[byPrint[n]].Fingerprint == first; n++ {
-			k++
-			f := findings[byPrint[n]]
-			f.Fingerprint = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(k)))
+	for start := 0; start < len(byPrint); {
+		end := start + 1
+		for end < len(byPrint) && findings[byPrint[end]].Fingerprint == findings[byPrint[start]].Fingerprint {
+			end++
 		}
+		for n := start + 1; n < end; n++ {
+			f := findings[byPrint[n]]
+			f.Fingerprint = Fingerprint(f.Rule, f.Subject, append(slices.Clone(f.Identity), "#"+strconv.Itoa(n-start+1)))
+		}
+		start = end
 	}
 }
 

@@ -628,3 +628,31 @@ func TestReadBaseline(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// Three findings alike, among others, are numbered in the report's order: the first keeps
+// the plain fingerprint, the next ones get #2 and #3.
+func TestThreeDuplicateFingerprints(t *testing.T) {
+	rules := []*Rule{{Name: "plan-dates-invalid", Severity: Error, Check: reporting(
+		Finding{Subject: "7", Message: "c", Location: Position{Path: "plan.xlsx", Sheet: "Plan", Line: 9}},
+		Finding{Subject: "8", Message: "x", Location: Position{Path: "plan.xlsx", Sheet: "Plan", Line: 8}},
+		Finding{Subject: "7", Message: "a", Location: Position{Path: "plan.xlsx", Sheet: "Plan", Line: 7}},
+		Finding{Subject: "7", Message: "b", Location: Position{Path: "plan.xlsx", Sheet: "Plan", Line: 8}},
+	)}}
+	r := run(t, &Project{}, DefaultConfig(), rules, nil)
+	want := map[string]string{
+		"a": Fingerprint("plan-dates-invalid", "7", nil),
+		"b": Fingerprint("plan-dates-invalid", "7", []string{"#2"}),
+		"x": Fingerprint("plan-dates-invalid", "8", nil),
+		"c": Fingerprint("plan-dates-invalid", "7", []string{"#3"}),
+	}
+	var order []string
+	for _, f := range r.Findings {
+		order = append(order, f.Message)
+		if f.Fingerprint != want[f.Message] {
+			t.Errorf("finding %q: fingerprint %s, want %s", f.Message, f.Fingerprint, want[f.Message])
+		}
+	}
+	if strings.Join(order, "") != "abxc" {
+		t.Errorf("order %q, want abxc", order)
+	}
+}

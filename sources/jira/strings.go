@@ -21,11 +21,8 @@ const (
 // len(b) (or i, when i > len(b)).
 func quoteOrBackslashSWAR(b []byte, i int) int {
 	for i+8 <= len(b) {
-		x := binary.LittleEndian.Uint64(b[i:])
-		q := x ^ (ones * '"')
-		e := x ^ (ones * '\\')
-		if t := ((q-ones)&^q | (e-ones)&^e) & highs; t != 0 {
-			return i + bits.TrailingZeros64(t)>>3
+		if j := quoteOrBackslash8(b, i); j >= 0 {
+			return j
 		}
 		i += 8
 	}
