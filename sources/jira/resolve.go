@@ -336,9 +336,7 @@ func (p *parser) assignRole(is *issueState, k lint.FieldKind, c *candidate, res 
 	case lint.KindEstimate, lint.KindValue:
 		var f float64
 		switch {
-		case c.isNum:
-			f, _ = parseNumber([]byte(c.text))
-		case c.text != "":
+		case c.text != "": // a number's text, or a string that should hold one
 			v, ok := parseNumber([]byte(c.text))
 			if !ok {
 				is.problem(p.candPos(c), field, c.text, expectNumber)

@@ -184,7 +184,7 @@ func (p *parser) addSprint(c *candidate, s lint.Sprint) {
 	if c.sprints == nil {
 		c.sprints = &sprintValues{}
 	}
-	k := sprintKey{s.ID, s.Name, s.State, s.BoardID, s.Start.UnixNano(), s.End.UnixNano(), s.Complete.UnixNano()}
+	k := sprintKey{s.ID, s.Name, s.State, s.BoardID, lint.InstantOf(s.Start), lint.InstantOf(s.End), lint.InstantOf(s.Complete)}
 	shared := p.sprints[k]
 	if shared == nil {
 		shared = &s
@@ -201,7 +201,7 @@ type sprintKey struct {
 	id                     int
 	name, state            string
 	board                  int
-	start, end, completion int64
+	start, end, completion lint.Instant // sprint times are read to the millisecond
 }
 
 // sprintKeys are the attributes Jira writes in the old sprint string. A name is split only
