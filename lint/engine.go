@@ -185,7 +185,9 @@ func order(findings []*Finding, b *Baseline) {
 // outcome, and the outcomes are added to the report in catalogue order, so the report does
 // not depend on which rule finished first.
 type outcome struct {
-	findings [][]Finding // in runs of findingRun, so that many findings are never moved
+	// findings are in runs of findingRun: a full run is never grown but followed by a new
+	// one, so a finding never moves, and the report points at it where the rule put it.
+	findings [][]Finding
 	metrics  []metricValue
 	err      *RuleError
 }
