@@ -28,7 +28,7 @@ func TestJSONEvidenceIsTheMap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := jsonv2.Marshal(JSONEvidence{ev}, jsonOptions...)
+		got, err := jsonv2.Marshal(JSONEvidence{Of: ev}, jsonOptions...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestJSONEvidenceStruct(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, ev := range []any{c.ev, &c.ev} {
-			got, err := jsonv2.Marshal(JSONEvidence{ev}, jsonOptions...)
+			got, err := jsonv2.Marshal(JSONEvidence{Of: ev}, jsonOptions...)
 			if err != nil {
 				t.Fatal(err)
 			}

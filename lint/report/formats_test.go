@@ -400,11 +400,23 @@ func TestJSONRoundTrip(t *testing.T) {
 // The JSON format encodes the findings in runs, in parallel, and splices them into the rest
 // of the document: the bytes must be those of the document encoded whole.
 func TestJSONInRunsIsTheWholeDocument(t *testing.T) {
-	for _, n := range []int{0, 1, 255, 256, 257, 1500} {
+	type evidence struct {
+		Rank  string       `json:"rank"`
+		Value float64      `json:"value"`
+		At    lint.Instant `json:"time"`
+		Via   string       `json:"via,omitempty"`
+	}
+	for _, n := range []int{0, 1, 63, 64, 65, 255, 256, 257, 1500} {
 		r := bigReport(n)
 		if n > 0 {
 			r.Findings[0].Evidence = map[string]any{"tau": math.NaN(), "n": 3, "list": []any{"a", 1.5}}
 			r.Findings[n-1].Related = []lint.Related{{Location: lint.Position{Path: "plan.xlsx", Sheet: "Plan", Cell: "F7"}, Message: "the task"}}
+		}
+		// Struct evidence, some with a value left out, and a finding with related places
+		// before one without: a worker converts every finding into the same place.
+		for k := 1; k < n; k += 3 {
+			r.Findings[k].Evidence = evidence{Rank: "0|i0001:", Value: float64(k), At: lint.Instant(k * 1000), Via: strings.Repeat("x", k%2)}
+			r.Findings[k].Related = []lint.Related{{Location: lint.Position{Path: "e.json", Line: k}, Message: "above"}}
 		}
 		got := render(t, "json", Options{}, r)
 		want, err := jsonv2.Marshal(NewJSONReport(r), jsonOptions...)

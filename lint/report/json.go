@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -86,7 +85,12 @@ type JSONFinding struct {
 // value never costs the whole report. A report has tens of thousands of these, so writing
 // them by hand is worth it: the marshaller's reflection over a map[string]any was most of
 // the time spent on the findings.
-type JSONEvidence struct{ Of any }
+type JSONEvidence struct {
+	Of any
+	// fields, when set, keeps the fields of the struct types written, for the next
+	// findings a writer converts: one reflection over each type, not one for each finding.
+	fields evidenceTypes
+}
 
 // IsZero reports whether there is no evidence to write: none, or an empty map.
 func (ev JSONEvidence) IsZero() bool {
@@ -117,7 +121,7 @@ func (ev JSONEvidence) MarshalJSONTo(enc *jsontext.Encoder) error {
 	if err := enc.WriteToken(jsontext.BeginObject); err != nil {
 		return err
 	}
-	for _, f := range evidenceFields(rv.Type()) {
+	for _, f := range ev.fields.of(rv.Type()) {
 		fv := rv.FieldByIndex(f.index)
 		if f.omitEmpty && fv.IsZero() {
 			continue
@@ -198,19 +202,21 @@ type evidenceField struct {
 	omitEmpty bool
 }
 
-// evidenceTypes holds the fields of each evidence struct type, sorted by name.
-var evidenceTypes sync.Map // reflect.Type -> []evidenceField
+// evidenceTypes holds the fields of the evidence struct types one writer has met; nil
+// holds none.
+type evidenceTypes map[reflect.Type][]evidenceField
 
-// evidenceFields returns the exported fields of an evidence struct, those of embedded
-// structs among them, sorted by their names in the report: the json tag's name, else the
-// field's.
-func evidenceFields(t reflect.Type) []evidenceField {
-	if fs, ok := evidenceTypes.Load(t); ok {
-		return fs.([]evidenceField)
+// of returns the exported fields of an evidence struct type, those of embedded structs
+// among them, sorted by their names in the report: the json tag's name, else the field's.
+func (types evidenceTypes) of(t reflect.Type) []evidenceField {
+	if fs, ok := types[t]; ok {
+		return fs
 	}
 	fs := appendFields(nil, t, nil)
 	slices.SortFunc(fs, func(a, b evidenceField) int { return strings.Compare(a.name, b.name) })
-	evidenceTypes.Store(t, fs)
+	if types != nil {
+		types[t] = fs
+	}
 	return fs
 }
 
@@ -331,7 +337,7 @@ func writeFindings(w io.Writer, findings []*lint.Finding) error {
 		go func() {
 			// One finding is converted at a time, into the same place: on the heap once,
 			// not once for each of tens of thousands.
-			jf := new(JSONFinding)
+			jf := &JSONFinding{Evidence: JSONEvidence{fields: evidenceTypes{}}}
 			for {
 				select {
 				case slots <- struct{}{}:
@@ -447,7 +453,7 @@ func jsonFindingInto(jf *JSONFinding, f *lint.Finding) {
 		Subject: f.Subject, Message: f.Message,
 		Location:    jsonLocation(f.Location, f.URL),
 		Related:     jf.Related[:0], // empty, it is omitted like a nil one
-		Evidence:    JSONEvidence{f.Evidence},
+		Evidence:    JSONEvidence{Of: f.Evidence, fields: jf.Evidence.fields},
 		Fingerprint: f.Fingerprint,
 		Status:      status(f),
 	}
