@@ -212,11 +212,6 @@ func (i *Issue) PosOf(h *History) Position {
 	return Position{Path: i.Pos.Path, Line: int(h.Line), Column: int(h.Column)}
 }
 
-// Instant is a time to the millisecond (Jira's precision), in a third of a time.Time's
-// size: an export holds hundreds of thousands of histories. The zero Instant is the zero
-// time.
-type Instant int64
-
 // HistoryID is a changelog entry's Jira id. Jira's ids are decimal numbers, and one is
 // held as its number: eight bytes, where the text took twenty-three, for each of the
 // hundreds of thousands of entries of a large export. The zero HistoryID is no id.
@@ -258,6 +253,11 @@ func (id HistoryID) AppendText(b []byte) ([]byte, error) {
 
 // MarshalText is AppendText to a new slice.
 func (id HistoryID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
+
+// Instant is a time to the millisecond (Jira's precision), in a third of a time.Time's
+// size: an export holds hundreds of thousands of histories. The zero Instant is the zero
+// time.
+type Instant int64
 
 // zeroMillis is the zero time in Unix milliseconds.
 var zeroMillis = time.Time{}.UnixMilli()

@@ -124,8 +124,8 @@ type parser struct {
 // over them, and not tracking names is faster.
 var decodeOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
 
-// fieldStats is what one input shows of a field id: how many issues hold a value, how many
-// of those look like a LexoRank or like sprints.
+// fieldStats is what one input shows of a field id (id): how many issues hold a value, how
+// many of those look like a LexoRank or like sprints.
 type fieldStats struct {
 	id                     string
 	values, ranks, sprints int
@@ -147,6 +147,7 @@ func newParser(path string, cfg *lint.Config) *parser {
 		values:         map[lint.ChangeValues]*lint.ChangeValues{},
 		people:         map[string]*lint.Person{},
 		items:          map[string]lint.Change{},
+		sprints:        map[sprintKey]*lint.Sprint{},
 		cands:          slab[candidate]{size: 4096},
 		histories:      slab[lint.History]{size: 1024},
 		changes:        slab[lint.Change]{size: 2048},

@@ -188,9 +188,6 @@ func (p *parser) addSprint(c *candidate, s lint.Sprint) {
 	shared := p.sprints[k]
 	if shared == nil {
 		shared = &s
-		if p.sprints == nil {
-			p.sprints = map[sprintKey]*lint.Sprint{}
-		}
 		p.sprints[k] = shared
 	}
 	c.sprints.ok = append(c.sprints.ok, shared)
